@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-
 from vankien.loaders.errors import VankienError
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-
 from vankien.loaders import DEFAULT_BASE, Document, Extraction, extract_file
 
 from .common import clean_errors
@@ -58,7 +57,8 @@ def _print_document(doc: Document, console: Console) -> None:
         if value:
             console.print(f"  [dim]{label:>12}[/] {value}")
     if doc.citations:
-        table = Table("cites", "relation", "date", "issuer", title="Citations", title_justify="left")
+        table = Table("cites", "relation", "date", "issuer", title="Citations",
+                      title_justify="left")
         for c in doc.citations:
             table.add_row(c.symbol, c.relation, c.date or "", c.issuer or "")
         console.print(table)

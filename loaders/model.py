@@ -157,7 +157,8 @@ class Document:
     span: Span = (0, 0)
 
     def __repr__(self) -> str:
-        return f"<Document {self.type_name or self.type} {self.symbol or '(no number)'} {self.date}>"
+        kind = self.type_name or self.type
+        return f"<Document {kind} {self.symbol or '(no number)'} {self.date}>"
 
 
 @dataclass
