@@ -1,0 +1,142 @@
+"""Named normalization steps that keep offsets (làm sạch văn bản).
+
+:func:`clean_text` turns the text as read into the text the finders search: Unicode NFC,
+one tone placement (``uỷ`` → ``ủy``, ``hoá`` → ``hóa``), no markdown emphasis, headings,
+escapes, links or HTML tags, no odd spaces; table cells become lines. Every character of
+the result maps back to the source, so spans found in clean text point into the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Span
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Piecewise map from positions in a cleaned text to positions in its input."""
+
+    starts: tuple[int, ...]  # clean start of each segment
+    origs: tuple[tuple[int, int, bool], ...]  # (orig start, orig end, copied verbatim)
+
+    def start_of(self, i: int) -> int:
+        """The input position of clean character ``i``."""
+        k = max(bisect_right(self.starts, i) - 1, 0)
+        o_start, o_end, copied = self.origs[k]
+        return min(o_start + (i - self.starts[k]), o_end) if copied else o_start
+
+    def end_of(self, j: int) -> int:
+        """The input position just after clean character ``j - 1``."""
+        if j <= 0:
+            return self.origs[0][0] if self.origs else 0
+        k = max(bisect_right(self.starts, j - 1) - 1, 0)
+        o_start, o_end, copied = self.origs[k]
+        return min(o_start + (j - self.starts[k]), o_end) if copied else o_end
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text and the maps that lead back to the source text."""
+
+    text: str
+    maps: tuple[OffsetMap, ...] = ()
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of clean ``text[start:end]``."""
+        a, b = start, end
+        for m in reversed(self.maps):
+            a, b = m.start_of(a), m.end_of(b)
+        return (a, max(a, b))
+
+
+Step = tuple[str, Callable[[re.Match[str]], str]]
+
+
+def _tone_steps() -> str:
+    """Pattern of a word-final 'oa', 'oe', 'uy' whose tone sits on the second vowel."""
+    parts = []
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
+            toned = "".join(unicodedata.normalize("NFC", s + t) for t in _TONES)
+            parts.append(f"{f}[{toned}]")
+    return r"(?<![qQ])(?:" + "|".join(parts) + r")(?!\w)"
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = m.group()
+    base, *marks = unicodedata.normalize("NFD", second)
+    tone = next(c for c in marks if c in _TONES)
+    rest = "".join(c for c in marks if c != tone)
+    new_first = unicodedata.normalize("NFC", first + tone)
+    return new_first + unicodedata.normalize("NFC", base + rest)
+
+
+_STEPS: dict[str, Step] = {
+    "escape": (r"\\(?P<esc>[\\`*_{}\[\]()#+\-.!|<>~\"'])",
+               lambda m: "" if m["esc"] in "*_" else m["esc"]),
+    "link": (r"!?\[(?P<label>[^\]\n]{0,300})\]\([^)\n]{0,500}\)", lambda m: m["label"]),
+    "emphasis": (r"\*+|~~|(?<!\w)__+|__+(?!\w)", lambda m: ""),
+    "heading": (r"(?m:^)[ \t]*(?:#{1,6}|>+)[ \t]*", lambda m: ""),
+    "line-break-tag": (r"(?i:<br\s*/?>)", lambda m: "\n"),
+    "tag": (r"(?i:</?(?:b|i|u|em|strong|span|p|div|sup|sub|font|a)\b[^>\n]{0,300}>)",
+            lambda m: ""),
+    "entity": (r"&nbsp;", lambda m: " "),
+    "odd-space": (r"[\u00a0\u2007\u2009\u202f\u3000]", lambda m: " "),
+    "invisible": (r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", lambda m: ""),
+    "table-cell": (r"\|", lambda m: "\n"),
+}
+_COMBINED = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_STEPS.values())))
+_HANDLERS = {f"s{i}": fn for i, (_, fn) in enumerate(_STEPS.values())}
+_COMBINING = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
+_TONE = re.compile(_tone_steps())
+
+
+def clean_text(text: str) -> CleanText:
+    """Apply the named steps to ``text`` and keep the maps back to it."""
+    maps: list[OffsetMap] = []
+    if not unicodedata.is_normalized("NFC", text):
+        text, m = _rewrite(text, _COMBINING, lambda m: unicodedata.normalize("NFC", m.group()))
+        maps.append(m)
+    text, m = _rewrite(text, _COMBINED, _dispatch)
+    maps.append(m)
+    text, m = _rewrite(text, _TONE, _move_tone)
+    maps.append(m)
+    return CleanText(text, tuple(maps))
+
+
+def _dispatch(m: re.Match[str]) -> str:
+    name = next(k for k, v in m.groupdict().items() if v is not None and k in _HANDLERS)
+    return _HANDLERS[name](m)
+
+
+def _rewrite(text: str, pattern: re.Pattern[str],
+             repl: Callable[[re.Match[str]], str]) -> tuple[str, OffsetMap]:
+    """Replace every match of ``pattern`` and record where each piece came from."""
+    out: list[str] = []
+    starts: list[int] = []
+    origs: list[tuple[int, int, bool]] = []
+    pos = clean = 0
+    for m in pattern.finditer(text):
+        new = repl(m)
+        if m.start() > pos:
+            starts.append(clean)
+            origs.append((pos, m.start(), True))
+            out.append(text[pos:m.start()])
+            clean += m.start() - pos
+        if new:
+            starts.append(clean)
+            origs.append((m.start(), m.end(), len(new) == m.end() - m.start()))
+            out.append(new)
+            clean += len(new)
+        pos = m.end()
+    starts.append(clean)
+    origs.append((pos, len(text), True))
+    out.append(text[pos:])
+    return "".join(out), OffsetMap(tuple(starts), tuple(origs))

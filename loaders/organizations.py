@@ -1,0 +1,178 @@
+"""Organizations (cơ quan, tổ chức): names, abbreviations, parents and context.
+
+Reads the authority file ``data/organizations.json``. :func:`resolve_org` expands
+abbreviations (``Ban Tuyên giáo TW``), places a part under its body (``Ban Tuyên giáo Đảng
+ủy Khối`` under ``Đảng ủy Khối các cơ quan Trung ương``), completes relative names from the
+document's context (``Tỉnh ủy`` in a Hà Nam document) and leaves generic plural actors
+(``Các đảng ủy trực thuộc``) as they are, without an IRI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .model import OrgRef
+from .resolve import fold, org_iri, slug
+
+DEFAULT_BASE = "https://w3id.org/vankien/"
+
+
+@dataclass(frozen=True)
+class OrgContext:
+    """What a document says about where it stands: its province and its bloc (Khối)."""
+
+    province: str | None = None
+    bloc: str | None = None
+
+
+@cache
+def _data() -> dict:
+    raw = resources.files(__package__).joinpath("data/organizations.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+@cache
+def _index() -> dict[str, dict]:
+    """Folded name, alias or abbreviation → body."""
+    index: dict[str, dict] = {}
+    for body in _data()["bodies"]:
+        for name in [body["name"], *body["aliases"], *body["abbreviations"]]:
+            index.setdefault(fold(name), body)
+    return index
+
+
+def body(key: str) -> dict | None:
+    """The authority-file entry with ``key``."""
+    return next((b for b in _data()["bodies"] if b["key"] == key), None)
+
+
+def expand(name: str) -> str:
+    """Spell out abbreviations word by word (``Ban Tuyên giáo TW`` → ``… Trung ương``)."""
+    table = _data()["expansions"]
+    return re.sub(r"[\wĐ-]+", lambda m: table.get(m.group(), m.group()), name)
+
+
+def is_plural(name: str) -> bool:
+    """True for generic plural actors (``Các đảng ủy trực thuộc``)."""
+    head = name.split(maxsplit=1)[0] if name.split() else ""
+    return head in _data()["plural_heads"]
+
+
+def resolve_org(name: str, context: OrgContext | None = None, *,
+                base: str = DEFAULT_BASE) -> OrgRef:
+    """The body ``name`` stands for in ``context``, with its IRI when it can be told."""
+    context = context or OrgContext()
+    clean = re.sub(r"\s+", " ", name).strip(" ,.;:-–")
+    if not clean or is_plural(clean):
+        return OrgRef(clean or name, None)
+    full = _complete(expand(clean), context)
+    known = _index().get(fold(full))
+    if known:
+        return OrgRef(full, org_iri(base, known["key"]))
+    if _relative_kind(full):
+        return OrgRef(full, None)
+    return OrgRef(full, org_iri(base, slug(full)))
+
+
+def parent_of(org: OrgRef, context: OrgContext | None = None, *,
+              base: str = DEFAULT_BASE) -> OrgRef | None:
+    """The body ``org`` is part of: its committee for a sub-body, else the file's parent."""
+    for prefix in sorted(_data()["sub_bodies"], key=len, reverse=True):
+        if org.name.startswith(prefix + " "):
+            return resolve_org(org.name[len(prefix) + 1:], context, base=base)
+    known = _index().get(fold(org.name))
+    if known and known.get("parent"):
+        parent = body(known["parent"])
+        return OrgRef(parent["name"], org_iri(base, parent["key"])) if parent else None
+    return None
+
+
+def committee_slug(name: str, context: OrgContext | None = None) -> str | None:
+    """Slug of the committee a local symbol's issuer stands for, None if unresolved.
+
+    ``Ban Thường vụ Tỉnh ủy Hà Nam`` and ``Ban Chấp hành Đảng bộ tỉnh Hà Nam`` both sign
+    for ``Tỉnh ủy Hà Nam``.
+    """
+    full = _complete(expand(name), context or OrgContext())
+    for prefix in _data()["acting_for"]:
+        if full.startswith(prefix + " "):
+            full = full[len(prefix) + 1:]
+    for wording, committee in _data()["equivalents"]:
+        if full.casefold().startswith(wording.casefold() + " "):
+            full = committee + full[len(wording):]
+            break
+    if _relative_kind(full) or is_plural(full):
+        return None
+    known = _index().get(fold(full))
+    return known["key"] if known else slug(full)
+
+
+def _relative_kind(name: str) -> str | None:
+    for rel, kind in _data()["relative"].items():
+        if fold(name) == fold(rel) or fold(name).endswith(" " + fold(rel)):
+            return kind
+    return None
+
+
+def _complete(name: str, context: OrgContext) -> str:
+    """Add the province or bloc a relative name leaves out."""
+    kind = _relative_kind(name)
+    value = {"province": context.province, "bloc": context.bloc}.get(kind or "")
+    return f"{name} {value}" if value else name
+
+
+def find_context(text: str) -> OrgContext:
+    """The province most named in ``text`` and the bloc its ``Khối`` stands for."""
+    counts: Counter[str] = Counter()
+    for m in _province_pattern().finditer(text):
+        counts[m.group()] += 1
+    blocs = _bloc_pattern().findall(text)
+    province = counts.most_common(1)[0][0] if counts else None
+    return OrgContext(province, Counter(blocs).most_common(1)[0][0] if blocs else None)
+
+
+@cache
+def _province_pattern() -> re.Pattern[str]:
+    names = sorted(_data()["provinces"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+@cache
+def _bloc_pattern() -> re.Pattern[str]:
+    blocs = sorted(_data()["blocs"], key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, b.split())) for b in blocs)
+    return re.compile(r"(?i:Khối)\s+(" + alts + r")(?!\w)")
+
+
+def title_case(upper: str) -> str:
+    """An upper-case header line as a name (``BAN THƯỜNG VỤ`` → ``Ban Thường vụ``)."""
+    text = expand(re.sub(r"\s+", " ", upper).strip()).lower()
+    text = _phrase_pattern().sub(lambda m: _phrases()[m.group().casefold()], text)
+    text = _place_pattern().sub(lambda m: m[1] + m[2].title(), text)
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def _phrases() -> dict[str, str]:
+    data = _data()
+    names = [n for b in data["bodies"] for n in (b["name"], *b["aliases"])]
+    names += data["sub_bodies"] + list(data["relative"]) + data["provinces"] + data["phrases"]
+    names += ["Khối " + b for b in data["blocs"]]
+    return {n.casefold(): n for n in names}
+
+
+@cache
+def _phrase_pattern() -> re.Pattern[str]:
+    keys = sorted(_phrases(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
+
+
+@cache
+def _place_pattern() -> re.Pattern[str]:
+    markers = "|".join(map(re.escape, _data()["place_markers"]))
+    return re.compile(r"(?<!\w)((?:" + markers + r") )([a-zđà-ỹ][\w ]*)$")
