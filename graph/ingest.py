@@ -1,0 +1,183 @@
+"""Ingest: files → one named graph per source, written into a store.
+
+Files are hashed first; a file whose sha256 the registry already holds for that path is
+skipped. The rest are extracted and built in worker processes (each returns N-Triples),
+and written one source at a time from the calling process, so each source is one
+replacement of its graph. A file that cannot be read or extracted is reported and left
+out; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from vankien.loaders.errors import VankienError
+
+from .store import VK, Backend
+
+#: Literals that make a node findable by ``vankien search``.
+SEARCHED = (
+    f"{VK}symbol", f"{VK}subject", f"{VK}title", f"{VK}kindName", f"{VK}namedReference",
+    "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label",
+)
+SEARCH_KEY = f"{VK}searchKey"
+
+Extracted = tuple[str, str]  # (sha256, N-Triples)
+Extractor = Callable[[str, str], Extracted]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file: added, replaced, unchanged or failed (with the reason)."""
+
+    path: str
+    status: str
+    reason: str = ""
+
+
+def ingest(
+    paths: Iterable[str | Path], store: Backend, *, jobs: int | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    extractor: Extractor | None = None,
+) -> list[Outcome]:
+    """Ingest every file under ``paths``; ``on_outcome`` hears about each file as it ends."""
+    report = on_outcome or (lambda outcome: None)
+    extract = extractor or extract_ntriples
+    known = store.sources()
+    outcomes: list[Outcome] = []
+
+    def done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        report(outcome)
+
+    todo = []
+    for path in walk(paths):
+        entry = known.get(path)
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            done(Outcome(path, "failed", exc.strerror or str(exc)))
+            continue
+        if entry and entry.sha256 == sha:
+            done(Outcome(path, "unchanged"))
+        else:
+            todo.append(path)
+    for path, result in _run(todo, extract, store.base, jobs or os.cpu_count() or 1):
+        if isinstance(result, str):
+            done(Outcome(path, "failed", result))
+            continue
+        sha, ntriples = result
+        store.write_source(path, sha, ntriples)
+        done(Outcome(path, "replaced" if path in known else "added"))
+    return outcomes
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Absolute paths of the files named or lying under the folders named (hidden ones skipped)."""
+    for given in paths:
+        path = Path(given).expanduser().resolve()
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                yield from (os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+        else:
+            yield str(path)
+
+
+def file_sha256(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _run(
+    paths: list[str], extract: Extractor, base: str, jobs: int,
+) -> Iterator[tuple[str, Extracted | str]]:
+    """``(path, result or reason)`` in input order; at most ``4 * jobs`` files in flight."""
+    if jobs <= 1 or len(paths) <= 1:
+        yield from ((p, _guarded(extract, p, base)) for p in paths)
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["vankien.loaders", "vankien.graph.build", "rdflib"])
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from _windowed(pool, paths, extract, base, 4 * jobs)
+
+
+def _windowed(
+    pool: Executor, paths: list[str], extract: Extractor, base: str, window: int,
+) -> Iterator[tuple[str, Extracted | str]]:
+    pending: list[tuple[str, Future[Extracted | str]]] = []
+    for path in paths:
+        pending.append((path, pool.submit(_guarded, extract, path, base)))
+        if len(pending) >= window:
+            first, future = pending.pop(0)
+            yield first, future.result()
+    yield from ((p, f.result()) for p, f in pending)
+
+
+def _guarded(extract: Extractor, path: str, base: str) -> Extracted | str:
+    """The extractor's result, or a one-line reason why the file was left out."""
+    try:
+        return extract(path, base)
+    except VankienError as exc:
+        return exc.reason
+    except Exception as exc:  # a bug in one file's extraction must not stop the batch
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".strip()
+
+
+def extract_ntriples(path: str, base: str) -> Extracted:
+    """Read, extract and build one file; its graph as N-Triples with search keys added."""
+    from vankien.graph.build import build_graph
+    from vankien.loaders import extract_file
+
+    extraction = extract_file(path, base=base)
+    dataset = build_graph(extraction, base=base)
+    return extraction.source.sha256, to_ntriples(dataset)
+
+
+def to_ntriples(dataset: object) -> str:
+    """Every triple of an rdflib Dataset (all graphs), plus search keys, as N-Triples."""
+    import pyoxigraph as ox
+
+    triples = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}  # type: ignore[attr-defined]
+    texts: dict[object, list[str]] = {}
+    for s, p, o in triples:
+        if str(p) in SEARCHED:
+            texts.setdefault(s, []).append(str(o))
+    terms = [(_ox(s), _ox(p), _ox(o)) for s, p, o in triples]
+    key = ox.NamedNode(SEARCH_KEY)
+    terms += [(_ox(s), key, ox.Literal(search_key(" ".join(sorted(t))))) for s, t in texts.items()]
+    return ox.serialize([ox.Triple(*t) for t in terms], format=ox.RdfFormat.N_TRIPLES).decode()
+
+
+def _ox(term: object) -> object:
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal
+
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``Nghị quyết`` → ``nghi quyet`` (đ → d)."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def search_key(text: str) -> str:
+    """The folded words of ``text``, each preceded by a space: `` nghi quyet 35 nq tw``."""
+    return "".join(f" {w}" for w in re.findall(r"\w+", fold(text)))

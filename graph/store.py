@@ -1,0 +1,250 @@
+"""Where the graph lives: an on-disk Oxigraph store, or any SPARQL 1.1 server.
+
+Both backends hold one named graph per source (``{base}graph/{sha256}``) and a registry
+graph ``{base}graph/registry`` that says which file (``vk:path``) each source came from, so
+"unchanged → skip", "changed → replace" and ``remove`` work the same on both. A source is
+registered only after its graph is written, and unregistered before it is dropped: a run
+killed at any point leaves a store that opens, answers, and converges on re-run.
+
+pyoxigraph is imported lazily: ``vankien query`` must start fast.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vankien.loaders.errors import StoreError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+VK = "https://w3id.org/vankien/ontology#"
+LOCK_SUFFIX = ".lock"
+
+
+def default_store_path() -> Path:
+    """``$VANKIEN_STORE``, else ``$XDG_DATA_HOME/vankien/store`` (``~/.local/share/…``)."""
+    if os.environ.get("VANKIEN_STORE"):
+        return Path(os.environ["VANKIEN_STORE"]).expanduser()
+    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data) / "vankien" / "store"
+
+
+@dataclass(frozen=True)
+class Table:
+    """SELECT results: variable names and rows of pyoxigraph terms (``None`` = unbound)."""
+
+    variables: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One registered source: the file, its sha256 and its named graph."""
+
+    path: str
+    sha256: str
+    graph: str
+
+
+class Backend:
+    """What ingest, queries and export need from a store; the registry logic is shared."""
+
+    base: str
+
+    def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
+
+    def put_graph(self, graph: str, ntriples: str) -> None:
+        """Replace ``graph`` with the given N-Triples, in one transaction."""
+        raise NotImplementedError
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the store (no-op for an endpoint)."""
+
+    @property
+    def registry(self) -> str:
+        return f"{self.base}graph/registry"
+
+    def sources(self) -> dict[str, Entry]:
+        """Every registered file path and its entry."""
+        table = self.select(
+            f"SELECT ?path ?sha ?g WHERE {{ GRAPH <{self.registry}> "
+            f"{{ ?s <{VK}path> ?path ; <{VK}sha256> ?sha ; <{VK}graph> ?g }} }}"
+        )
+        return {p.value: Entry(p.value, s.value, g.value) for p, s, g in table.rows}
+
+    def write_source(self, path: str, sha256: str, ntriples: str) -> None:
+        """Make ``ntriples`` the graph of the source at ``path``, replacing what it held."""
+        graph = f"{self.base}graph/{sha256}"
+        self._unregister(path, drop_also=graph)
+        self.put_graph(graph, ntriples)
+        self.update(f"INSERT DATA {{ GRAPH <{self.registry}> {{ {self._entry(path, sha256)} }} }}")
+
+    def remove_source(self, path: str) -> bool:
+        """Take the source at ``path`` out of the store; False when it was not there."""
+        if path not in self.sources():
+            return False
+        self._unregister(path)
+        return True
+
+    def _entry(self, path: str, sha256: str) -> str:
+        from pyoxigraph import Literal
+
+        s = f"<{self.base}source/{sha256}>"
+        return (f"{s} <{VK}path> {Literal(path)} ; <{VK}sha256> {Literal(sha256)} ; "
+                f"<{VK}graph> <{self.base}graph/{sha256}> .")
+
+    def _unregister(self, path: str, drop_also: str | None = None) -> None:
+        """One update: forget ``path``; drop the graphs no other registered path shares."""
+        from pyoxigraph import Literal, NamedNode
+
+        reg, lit = self.registry, Literal(path)
+        rows = self.select(
+            f"SELECT ?s ?g (EXISTS {{ GRAPH <{reg}> {{ ?s <{VK}path> ?other "
+            f"FILTER(?other != ?path) }} }} AS ?shared) WHERE {{ GRAPH <{reg}> "
+            f"{{ ?s <{VK}path> ?path ; <{VK}graph> ?g }} }}", {"path": lit}).rows
+        shared = {g.value for _, g, sh in rows if sh.value == "true"}
+        ops = [f"DELETE DATA {{ GRAPH <{reg}> {{ {s} <{VK}path> {lit} }} }}" for s, _, _ in rows]
+        ops += [f"DELETE WHERE {{ GRAPH <{reg}> {{ {s} ?p ?o }} }}"
+                for s, g, _ in rows if g.value not in shared]
+        graphs = {g.value for _, g, _ in rows} | ({drop_also} if drop_also else set())
+        ops += [f"DROP SILENT GRAPH {NamedNode(g)}" for g in sorted(graphs - shared)]
+        if ops:
+            self.update(" ;\n".join(ops))
+
+
+class Embedded(Backend):
+    """An on-disk pyoxigraph store; reads use the union of all graphs as default graph."""
+
+    def __init__(self, store: ox.Store, base: str) -> None:
+        self._store, self.base = store, base
+
+    def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
+        from pyoxigraph import QuerySolutions
+
+        try:
+            result = self._store.query(
+                with_values(query, bindings or {}), use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise StoreError(None, f"bad SPARQL: {exc}") from exc
+        if not isinstance(result, QuerySolutions):
+            raise StoreError(None, "only SELECT queries give a table")
+        names = [v.value for v in result.variables]
+        return Table(names, [tuple(sol[n] for n in names) for sol in result])
+
+    def update(self, sparql: str) -> None:
+        self._store.update(sparql)
+
+    def put_graph(self, graph: str, ntriples: str) -> None:
+        from pyoxigraph import NamedNode, RdfFormat
+
+        self._store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(graph))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        from pyoxigraph import NamedNode
+
+        g = NamedNode(graph) if graph else None
+        return iter(self._store.quads_for_pattern(None, None, None, g))
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
+
+
+def open_embedded(path: Path, *, write: bool, base: str) -> Embedded:
+    """Open the store folder; a reader never creates one."""
+    import pyoxigraph
+
+    if not write and not (path / "CURRENT").exists():
+        raise StoreError(str(path), "no store here yet: run `vankien ingest PATH` first")
+    try:
+        store = pyoxigraph.Store(str(path)) if write else pyoxigraph.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(str(path), f"cannot open the store: {exc}") from exc
+    return Embedded(store, base)
+
+
+@contextmanager
+def store_lock(path: Path, *, exclusive: bool, wait: float) -> Iterator[None]:
+    """Hold ``{path}.lock``: writers alone, readers together; wait up to ``wait`` seconds."""
+    lock_path = path.with_name(path.name + LOCK_SUFFIX)
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, exclusive, wait, path)
+        if exclusive:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        yield
+    finally:
+        os.close(fd)
+
+
+def _acquire(fd: int, exclusive: bool, wait: float, path: Path) -> None:
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, mode)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+                what = "being written" if not exclusive else "in use"
+                raise StoreError(str(path), f"store is {what} by another vankien process "
+                                 f"(pid {holder}); retry later or pass --wait SECONDS") from None
+            time.sleep(0.1)
+
+
+@contextmanager
+def open_store(
+    path: Path | None = None, endpoint: str | None = None, *,
+    write: bool = False, wait: float = 0.0, base: str | None = None,
+) -> Iterator[Backend]:
+    """The store to use: ``endpoint`` when given, else the on-disk store at ``path``."""
+    from vankien.loaders import DEFAULT_BASE
+
+    base = base or DEFAULT_BASE
+    if endpoint:
+        from .endpoint import Endpoint
+
+        yield Endpoint(endpoint, base)
+        return
+    path = (path or default_store_path()).expanduser()
+    with store_lock(path, exclusive=write, wait=wait):
+        store = open_embedded(path, write=write, base=base)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def with_values(query: str, bindings: dict[str, ox.Term]) -> str:
+    """``query`` with a ``VALUES`` row of serialized terms opening its outer WHERE group.
+
+    Parameters are bound as RDF terms (pyoxigraph serializes them), never pasted as text.
+    """
+    if not bindings:
+        return query
+    where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE)
+    if not where:
+        raise StoreError(None, "cannot bind parameters: the query has no WHERE clause")
+    names = " ".join(f"?{k}" for k in bindings)
+    row = " ".join(str(v) for v in bindings.values())
+    values = f" VALUES ({names}) {{ ({row}) }} "
+    return query[: where.end()] + values + query[where.end():]
