@@ -1,10 +1,223 @@
-"""The 'Nơi nhận' list and each entry's purpose."""
+"""The 'Nơi nhận' list (nơi nhận) and each entry's purpose: báo cáo, thực hiện, lưu.
+
+Also home of the small text helpers the signature and duty finders share: a same-length
+plain view of the source (markdown marks and NBSPs blanked, old tone placement moved),
+so that every match on the view is a span of the original text.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
 from .model import Recipient
+
+_BLANKS = str.maketrans({c: " " for c in "*#`|_\u00a0\u2007\u202f\u200b\ufeff\t"})
+_OLD_TONE = re.compile(
+    r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])[yỳýỷỹỵ](?![^\W\d_])"
+)
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+BULLET = re.compile(r"^\s*(?:[-–—•+]|\\-)\s*")
+_ITEM_GAP = re.compile(r"\s{3,}")
+
+
+@cache
+def table() -> dict[str, Any]:
+    """The word table ``data/duties.json``."""
+    raw = resources.files(__package__).joinpath("data/duties.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def view(text: str) -> str:
+    """``text`` with markdown marks and odd spaces blanked and tones as in 'ủy', same length."""
+    plain = text.translate(_BLANKS).replace("\\-", " -").replace("\\.", " .")
+    return _move_tones(plain)
+
+
+def _move_tones(text: str) -> str:
+    """Move a tone from the second vowel of 'oà', 'oè', 'uỷ' to the first (one char each)."""
+    out = list(text)
+    for m in _OLD_TONE.finditer(text):
+        i = m.start()
+        base, tone = _split_tone(out[i])
+        prev_base, prev_tone = _split_tone(out[i - 1])
+        if tone and not prev_tone:
+            out[i - 1] = unicodedata.normalize("NFC", prev_base + tone)
+            out[i] = base
+    return "".join(out)
+
+
+def _split_tone(char: str) -> tuple[str, str]:
+    parts = unicodedata.normalize("NFD", char)
+    tone = "".join(c for c in parts if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+    return (base, tone) if len(base) == 1 else (char, "")
+
+
+def lines(plain: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each line of ``plain[start:end]``, without its line break."""
+    pos = start
+    while pos < end:
+        stop = plain.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        yield pos, stop
+        pos = stop + 1
+
+
+def columns(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stripped chunks of one line; two columns of a PDF are split at wide gaps."""
+    chunks, pos = [], start
+    for gap in _ITEM_GAP.finditer(plain, start, end):
+        chunks.append((pos, gap.start()))
+        pos = gap.end()
+    chunks.append((pos, end))
+    return [c for c in (strip_span(plain, a, b) for a, b in chunks) if c[0] < c[1]]
+
+
+def strip_span(plain: str, start: int, end: int, chars: str = " \r\n") -> tuple[int, int]:
+    """Narrow ``[start, end)`` past leading and trailing ``chars``."""
+    while start < end and plain[start] in chars:
+        start += 1
+    while end > start and plain[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def squash(s: str) -> str:
+    """Whitespace runs to one space, NFC, stripped."""
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", s)).strip()
+
+
+# --- the list itself -------------------------------------------------------------------
+
+_HEAD = re.compile(r"(?im)^[\s>]*nơi\s+nhận\s*:")
+_AUTHORITY = re.compile(r"^(?:T\s*/\s*M|TM\.|K\s*/\s*T|KT\.|T\s*/\s*L|TL\.|T\s*/\s*UQ|TUQ\.)\s")
+_BRACE = re.compile(r"[}\]]")
+_PAREN = re.compile(r"\(([^()]*)\)\s*$")
 
 
 def find_recipients(text: str, start: int, end: int) -> list[Recipient]:
     """Recipients listed in ``text[start:end]`` (empty when there is no 'Nơi nhận')."""
-    return []
+    plain = view(text)
+    heads = list(_HEAD.finditer(plain, start, end))
+    if not heads:
+        return []
+    items = _items(plain, heads[-1].end(), end)
+    return _with_group_purposes(plain, items)
+
+
+def _items(plain: str, start: int, end: int) -> list[list[int]]:
+    """``[start, end]`` of each entry: bullet lines, or plain lines after a closed entry."""
+    items: list[list[int]] = []
+    closed, archived = True, False
+    for a, b in lines(plain, start, end):
+        for c0, c1 in columns(plain, a, b):
+            chunk = plain[c0:c1]
+            bullet = BULLET.match(chunk)
+            if not bullet and (is_signer_chunk(chunk) or is_debris(chunk)):
+                continue
+            if archived and (bullet or closed or not chunk[:1].islower()):
+                return items  # 'Lưu …' is the last entry
+            if bullet or not items or closed:
+                if not bullet and items and plain[items[-1][1] - 1] == ".":
+                    return items  # a full stop ended the list: this is other text
+                items.append([c0 + (bullet.end() if bullet else 0), c1])
+            else:
+                items[-1][1] = c1
+            tail = chunk.rstrip(" ")
+            closed = tail.endswith((",", ";", ".", ")")) or bool(_BRACE.search(chunk))
+            archived = _is_archive(plain[items[-1][0]:items[-1][1]])
+    return items
+
+
+def _is_archive(entry: str) -> bool:
+    return entry.strip(" -").lower().startswith(tuple(table()["archive"]))
+
+
+def is_signer_chunk(chunk: str) -> bool:
+    """True for a line of the signature column: authority, upper-case title, a bare name."""
+    s = chunk.strip(" *#")
+    if not s or _AUTHORITY.match(s):
+        return bool(s)
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    return is_name(s)
+
+
+def is_name(s: str) -> bool:
+    """A bare personal name: 2–6 capitalised words, nothing else."""
+    words = s.split()
+    return 2 <= len(words) <= 6 and all(
+        w[0].isupper() and w[1:].islower() and w.isalpha() for w in words if len(w) > 1
+    ) and all(w.isalpha() for w in words)
+
+
+def is_debris(chunk: str) -> bool:
+    """OCR leftovers around a signature: '(ký)', '*m*', a lone stroke."""
+    s = chunk.replace("*", " ").strip().lower()
+    return not s.strip(".\\ ") or s in _debris()
+
+
+@cache
+def _debris() -> frozenset[str]:
+    return frozenset(w.replace("*", "").strip() for w in table()["signature_debris"])
+
+
+def _with_group_purposes(plain: str, items: list[list[int]]) -> list[Recipient]:
+    """Entries with purposes; a purpose written once after '}' covers its bracketed group."""
+    parsed = [_entry(plain, a, b) for a, b in items]
+    group: list[int] = []
+    for i in range(len(parsed) + 1):
+        if i < len(parsed) and parsed[i][2]:
+            group.append(i)
+            continue
+        shared = next((parsed[j][1] for j in group if parsed[j][1]), None)
+        for j in group:
+            parsed[j] = (parsed[j][0], shared, True, parsed[j][3])
+        group = []
+    return [Recipient(n, p, s) for n, p, _, s in parsed if n]
+
+
+def _entry(plain: str, a: int, b: int) -> tuple[str, str | None, bool, tuple[int, int]]:
+    """One entry: its name, purpose, whether it sits in a '}' group, and its span."""
+    a, b = strip_span(plain, a, a + len(_cut_debris(plain[a:b])), " \r\n,;.")
+    raw = squash(plain[a:b])
+    brace = _BRACE.search(raw)
+    purpose_text = ""
+    if brace:
+        raw, purpose_text = raw[: brace.start()], raw[brace.end():]
+    raw = raw.rstrip(" ,;./")
+    paren = _PAREN.search(raw)
+    if paren and purpose_of(paren[1]) is not None:
+        raw, purpose_text = raw[: paren.start()].rstrip(" ,;"), paren[1]
+    name = raw.strip(" ,;.-")
+    purpose = purpose_of(purpose_text) if purpose_text.strip(" ,;.()") else None
+    if _is_archive(name):
+        purpose = "lưu"
+    return name, purpose, bool(brace), (a, b)
+
+
+def _cut_debris(s: str) -> str:
+    """``s`` without OCR debris at its end ('. *m*', '(ký)')."""
+    while True:
+        s = s.rstrip(" *\r\n")
+        low = s.lower()
+        junk = next((j for j in _debris() if low.endswith(" " + j) or low == j), None)
+        if not junk:
+            return s
+        s = s[: -len(junk)]
+
+
+def purpose_of(phrase: str) -> str | None:
+    """'để báo cáo', 'b/c', '(t/h)' … → 'báo cáo' | 'thực hiện'; anything else → None."""
+    key = squash(phrase.strip(" ,;.()")).lower()
+    for purpose, words in table()["purposes"].items():
+        if key in words:
+            return purpose
+    return None

@@ -1,10 +1,177 @@
-"""The signature block (T/M BAN CHẤP HÀNH / BÍ THƯ / name)."""
+"""The signature block (thể thức đề ký): authority, on whose behalf, position, name.
+
+Party documents sign as ``T/M BAN THƯỜNG VỤ`` / ``BÍ THƯ`` / name (Hướng dẫn 36-HD/VPTW);
+K/T, T/L, T/UQ and the state forms TM., KT. work alike. A PDF's text layer may interleave
+the signer column with the 'Nơi nhận' column line by line, so the block is read chunk by
+chunk, skipping recipient entries, stamps and OCR debris ('*m*', '(ký)').
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from functools import cache
+
 from .model import Signature
+from .recipients import BULLET, columns, is_debris, is_name, lines, squash, table, view
+
+_AUTHORITY = re.compile(
+    r"(?:^|(?<=\s))(T\s*/\s*M|TM\.|K\s*/\s*T|KT\.|T\s*/\s*L|TL\.|T\s*/\s*UQ|TUQ\.)\s+(?=[^\W\d_])"
+)
+_HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
+_REACH = 14  # lines after the authority where the name may still stand
 
 
 def find_signature(text: str, start: int, end: int) -> Signature | None:
     """The signature in ``text[start:end]``, or None when the part has none."""
+    plain = view(text)
+    chunks = list(_chunks(plain, start, end))
+    at = _authority_index(plain, chunks)
+    if at is None:
+        at = _position_index(plain, chunks)
+    if at is None:
+        return _bare_name(plain, chunks)
+    return _read_block(plain, chunks, at)
+
+
+def _chunks(plain: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """``(line number, start, end)`` of each column chunk of each line."""
+    for n, (a, b) in enumerate(lines(plain, start, end)):
+        for c0, c1 in columns(plain, a, b):
+            yield n, c0, c1
+
+
+def _authority_index(plain: str, chunks: list[tuple[int, int, int]]) -> int | None:
+    """The outermost authority of the last signature block (T/M above K/T)."""
+    hits = [i for i, (_, a, b) in enumerate(chunks) if _AUTHORITY.match(plain[a:b].strip())]
+    if not hits:
+        return None
+    last = hits[-1]
+    while len(hits) > 1 and chunks[last][0] - chunks[hits[-2]][0] <= 3:
+        hits.pop()
+        last = hits[-1]
+    return last
+
+
+def _position_index(plain: str, chunks: list[tuple[int, int, int]]) -> int | None:
+    """A block with no authority: the last chunk that is exactly a position."""
+    for i in range(len(chunks) - 1, -1, -1):
+        _, a, b = chunks[i]
+        if squash(plain[a:b]).lower() in _positions():
+            return i
     return None
+
+
+def _read_block(plain: str, chunks: list[tuple[int, int, int]], at: int) -> Signature:
+    """Authority, body and position from the chunk at ``at`` on, then the name below."""
+    line0, a0, _ = chunks[at]
+    first = squash(plain[chunks[at][1]:chunks[at][2]])
+    m = _AUTHORITY.match(first)
+    authority = _authority(m[1]) if m else None
+    body = first[m.end():] if m else ""
+    position = None if m else first
+    stop = chunks[at][2]
+    i = at + 1
+    while i < len(chunks) and chunks[i][0] - line0 <= _REACH:
+        _, a, b = chunks[i]
+        chunk = squash(plain[a:b])
+        if _skip(chunk) or (not _upper(chunk) and not _name_start(chunk)):
+            i += 1
+            continue
+        if _upper(chunk) and _AUTHORITY.match(chunk) is None and position is None:
+            if body.endswith(",") or (body and not _is_position(chunk)):
+                body = f"{body} {chunk}"
+            else:
+                position = chunk
+        elif not _upper(chunk):
+            name, b = _full_name(plain, chunks, i)
+            if is_name(name):
+                return _signature(authority, body.rstrip(","), position, name, (a0, b))
+        stop = b
+        i += 1
+    return _signature(authority, body, position, None, (a0, stop))
+
+
+def _signature(
+    authority: str | None, body: str, position: str | None, name: str | None, span: tuple[int, int]
+) -> Signature:
+    body, position = _split_position(body, position)
+    return Signature(
+        name=name,
+        authority=authority,
+        on_behalf_of=sentence_case(body) if body else None,
+        position=sentence_case(position) if position else None,
+        span=span,
+    )
+
+
+def _split_position(body: str, position: str | None) -> tuple[str, str | None]:
+    """'BAN CHẤP HÀNH BÍ THƯ' on one line → ('BAN CHẤP HÀNH', 'BÍ THƯ')."""
+    if position or not body:
+        return body, position
+    low = body.lower()
+    for pos in sorted(_positions(), key=len, reverse=True):
+        head = low[: -len(pos)].strip()
+        if low.endswith(" " + pos) and len(head.split()) >= 2:
+            return body[: len(head)].strip(), body[len(head):].strip()
+    return body, None
+
+
+def _bare_name(plain: str, chunks: list[tuple[int, int, int]]) -> Signature | None:
+    """No authority or position: a name standing alone after the 'Nơi nhận' list."""
+    heads = [i for i, (_, a, b) in enumerate(chunks) if _HEAD.match(squash(plain[a:b]))]
+    if not heads:
+        return None
+    for _, a, b in chunks[heads[-1] + 1:]:
+        chunk = squash(plain[a:b])
+        if is_name(chunk) and not BULLET.match(plain[a:b]):
+            return Signature(name=chunk, span=(a, b))
+    return None
+
+
+def _full_name(plain: str, chunks: list[tuple[int, int, int]], i: int) -> tuple[str, int]:
+    """The name at chunk ``i``, joined with the next line when the name was broken."""
+    name, end = squash(plain[chunks[i][1]:chunks[i][2]]), chunks[i][2]
+    if i + 1 < len(chunks) and chunks[i + 1][0] == chunks[i][0] + 1:
+        more = squash(plain[chunks[i + 1][1]:chunks[i + 1][2]])
+        if is_name(f"{name} {more}") and len(f"{name} {more}".split()) <= 5 and (
+            len(name.split()) == 1 or len(more.split()) == 1
+        ):
+            return f"{name} {more}", chunks[i + 1][2]
+    return name, end
+
+
+def _name_start(chunk: str) -> bool:
+    return is_name(chunk) or (chunk.isalpha() and chunk[:1].isupper() and chunk[1:].islower())
+
+
+def _skip(chunk: str) -> bool:
+    return not chunk or is_debris(chunk) or bool(BULLET.match(chunk)) or bool(_HEAD.match(chunk))
+
+
+def _upper(chunk: str) -> bool:
+    letters = [c for c in chunk if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _authority(raw: str) -> str:
+    key = re.sub(r"[\s.]", "", raw).lower()
+    return table()["authorities"].get(key, raw)
+
+
+def _is_position(chunk: str) -> bool:
+    low = chunk.lower()
+    return low in _positions() or any(low.startswith(p + " ") for p in _positions())
+
+
+@cache
+def _positions() -> frozenset[str]:
+    return frozenset(table()["positions"])
+
+
+def sentence_case(upper: str) -> str:
+    """'BAN THƯỜNG VỤ TỈNH ỦY' → 'Ban Thường vụ Tỉnh ủy', as a careful reader writes it."""
+    low = squash(upper).lower()
+    for phrase, cased in sorted(table()["case_words"].items(), key=lambda kv: -len(kv[0])):
+        low = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", cased, low)
+    return low[:1].upper() + low[1:]
