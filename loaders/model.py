@@ -15,13 +15,19 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class Source:
-    """A file as read: its decoded text and where it came from."""
+    """A file as read: its decoded text and where it came from.
+
+    ``format`` is what the bytes are (txt, md, docx, pdf, html), whatever the name says;
+    ``encoding`` the codec of a text file or web page (utf-8, cp1258, tcvn3, vni …), None
+    for .docx and .pdf; ``warnings`` what the reader had to guess or convert.
+    """
 
     path: str
     sha256: str
     format: str
     text: str = field(repr=False)
-    encoding: str = "utf-8"
+    encoding: str | None = "utf-8"
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

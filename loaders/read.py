@@ -1,40 +1,81 @@
-"""Stage 1: a file on disk → :class:`Source` (decoded text plus provenance)."""
+"""Stage 1: a file on disk → :class:`Source` (decoded text plus provenance).
+
+The format is told by the file's bytes (``formats.sniff``), not by its name; a name that
+says otherwise gets a warning. Text files may be in any encoding Vietnamese offices used
+(``formats.text``). Every failure is a :class:`ReadError` with a short reason.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from pathlib import Path
 
 from .errors import ReadError
+from .formats import mismatch, sniff
+from .formats.docx import read_docx
+from .formats.html import read_html
+from .formats.pdf import read_pdf
+from .formats.text import Decoded, decode_text
 from .model import Source
 
-MAX_BYTES = 64 * 1024 * 1024
+MB = 10**6
+MAX_TEXT_BYTES = 20 * MB  # a directive is tens of kB; bigger text is a dump, not a document
+MAX_PACKED_BYTES = 200 * MB  # .docx and .pdf, which may hold scanned page images
 
 
-def read_source(path: str | Path) -> Source:
-    """Read ``path`` as text; raise :class:`ReadError` naming the reason when it cannot be."""
+def read_source(path: str | Path, *, ocr: bool = False) -> Source:
+    """Read ``path`` as text; raise :class:`ReadError` naming the reason when it cannot be.
+
+    ``ocr`` lets scanned PDF pages be read with Tesseract (``tesseract-ocr-vie``).
+    """
     path = Path(path)
     try:
+        return _read(path, ocr)
+    except ReadError as exc:
+        raise ReadError(str(path), exc.reason) from exc
+
+
+def _read(path: Path, ocr: bool) -> Source:
+    data = _bytes(path)
+    suffix = path.suffix.lower()
+    kind = sniff(data, suffix)
+    limit = MAX_PACKED_BYTES if kind in ("docx", "pdf") else MAX_TEXT_BYTES
+    if len(data) > limit:
+        raise ReadError(None, f"file too large ({_mb(len(data))} > {_mb(limit)} limit)")
+    decoded = _decode(kind, data, ocr)
+    if not decoded.text.strip():
+        raise ReadError(None, "empty file" if kind == "text" else f"no text in this {kind} file")
+    fmt = kind if kind != "text" else ("md" if suffix in (".md", ".markdown") else "txt")
+    warnings = (mismatch(kind, suffix), *decoded.warnings)
+    return Source(str(path), hashlib.sha256(data).hexdigest(), fmt, decoded.text,
+                  decoded.encoding, tuple(w for w in warnings if w))
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKED_BYTES:
+            raise ReadError(None, f"file too large ({_mb(size)} > {_mb(MAX_PACKED_BYTES)} limit)")
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from exc
+        raise ReadError(None, exc.strerror or type(exc).__name__) from exc
     if not data.strip():
-        raise ReadError(str(path), "empty file")
-    if len(data) > MAX_BYTES:
-        raise ReadError(str(path), f"file is larger than {MAX_BYTES // 2**20} MiB")
-    text, encoding = _decode(str(path), data)
-    fmt = path.suffix.lower().lstrip(".") or "txt"
-    return Source(str(path), hashlib.sha256(data).hexdigest(), fmt, text, encoding)
+        raise ReadError(None, "empty file")
+    return data
 
 
-def _decode(path: str, data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
-        raise ReadError(path, "binary file, not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        raise ReadError(path, f"not UTF-8 text (byte {exc.start})") from exc
+def _decode(kind: str, data: bytes, ocr: bool) -> Decoded:
+    if kind == "text":
+        return decode_text(data)
+    if kind == "html":
+        decoded = read_html(data)
+    elif kind == "pdf":
+        decoded = read_pdf(data, ocr=ocr)
+    else:
+        decoded = Decoded(read_docx(data), None)
+    return Decoded(unicodedata.normalize("NFC", decoded.text), decoded.encoding, decoded.warnings)
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.0f} MB"
