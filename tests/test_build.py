@@ -1,0 +1,216 @@
+"""Mapping an extraction onto the ontology: one named graph per source, deterministic IRIs."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from rdflib import BNode, Dataset, URIRef
+from rdflib.compare import isomorphic
+from vankien.graph.build import build_graph, source_graph
+from vankien.loaders.model import (
+    Citation,
+    Deadline,
+    Document,
+    Extraction,
+    NamedReference,
+    OrgRef,
+    Receipt,
+    Recipient,
+    Recurrence,
+    Responsibility,
+    Signature,
+    Source,
+    Warning,
+)
+from vankien.ontology import VK
+
+BASE = "https://w3id.org/vankien/"
+# A cover letter and the Kết luận it forwards, composed for this test in the form of party
+# documents (not copied from any real one).
+TEXT = """ĐẢNG ỦY KHỐI THỬ NGHIỆM
+ĐẢNG ỦY SỞ MẪU
+Số 77-CV/ĐU
+Hà Nội, ngày 05 tháng 3 năm 2024
+V/v sao gửi Kết luận số 09-KL/ĐUK
+Kính gửi: Các chi bộ trực thuộc
+Đảng ủy Sở sao gửi Kết luận số 09-KL/ĐUK ngày 01/3/2024 của Ban Thường vụ Đảng ủy Khối.
+ĐẾN Số: 105 Ngày: 07/3/2024
+T/M ĐẢNG ỦY
+BÍ THƯ
+Trần Văn Mẫu
+KẾT LUẬN
+về tiếp tục thực hiện Nghị quyết số 04-NQ/ĐUK ngày 10/10/2015 của Ban Chấp hành Đảng bộ Khối
+Căn cứ Chỉ thị số 12-CT/TW của Bộ Chính trị và Nghị định số 30/2020/NĐ-CP.
+Ban Tuyên giáo Đảng ủy Khối chủ trì, phối hợp với Văn phòng Đảng ủy Khối theo dõi, báo cáo
+hằng năm; hoàn thành trước ngày 30/6/2024.
+Định kỳ 6 tháng báo cáo kết quả.
+Nơi nhận: - Ban Tuyên giáo Trung ương (để báo cáo), - Lưu VP.
+"""
+SHA = hashlib.sha256(TEXT.encode()).hexdigest()
+SOURCE = Source(path="mau/77-cv.txt", sha256=SHA, format="txt", text=TEXT)
+CV = f"{BASE}doc/dang-uy-so-mau/cv/77/2024"
+KL = f"{BASE}doc/dang-uy-khoi-thu-nghiem/kl/9/2024"
+NQ = f"{BASE}doc/dang-uy-khoi-thu-nghiem/nq/4/2015"
+ORG = f"{BASE}org/dang-uy-so-mau"
+
+
+def span(words: str) -> tuple[int, int]:
+    start = TEXT.index(words)
+    return (start, start + len(words))
+
+
+def extraction() -> Extraction:
+    cover = Document(
+        type="CV", type_name="Công văn", symbol="77-CV/ĐU", number="77", date="2024-03-05",
+        place="Hà Nội", issuer=OrgRef("Đảng ủy Sở Mẫu", ORG),
+        issuer_parent=OrgRef("Đảng ủy Khối Thử nghiệm", f"{BASE}org/dang-uy-khoi-thu-nghiem"),
+        subject="sao gửi Kết luận số 09-KL/ĐUK", addressees=["Các chi bộ trực thuộc"],
+        signer=Signature("Trần Văn Mẫu", "T/M", "Đảng ủy", "Bí thư", span("T/M ĐẢNG ỦY")),
+        citations=[Citation("09-KL/ĐUK", "KL", "09", "2024-03-01", relation="forwards",
+                            target=KL, span=span("Kết luận số 09-KL/ĐUK ngày 01/3/2024"))],
+        received=[Receipt("Đảng ủy Sở Mẫu", "105", "2024-03-07", span("ĐẾN Số: 105"))],
+        forwards=KL, id=CV, span=span("ĐẢNG ỦY KHỐI"),
+    )
+    conclusion = Document(
+        type="KL", type_name="Kết luận", symbol="09-KL/ĐUK", number="09", date="2024-03-01",
+        subject="về tiếp tục thực hiện Nghị quyết số 04-NQ/ĐUK", forwarded_by="77-CV/ĐU", id=KL,
+        citations=[
+            Citation("04-NQ/ĐUK", "NQ", "04", "2015-10-10", "Ban Chấp hành Đảng bộ Khối",
+                     relation="continues", target=NQ, span=span("Nghị quyết số 04-NQ/ĐUK")),
+            Citation("12-CT/TW", "CT", "12", span=span("Chỉ thị số 12-CT/TW")),
+            Citation("30/2020/NĐ-CP", "NĐ", "30", system="state",
+                     span=span("Nghị định số 30/2020/NĐ-CP")),
+        ],
+        named_references=[NamedReference("Nghị quyết Đại hội XIII")],
+        responsibilities=[Responsibility(
+            "Ban Tuyên giáo Đảng ủy Khối", "lead", "theo dõi, báo cáo",
+            partners=("Văn phòng Đảng ủy Khối",), recurrences=("yearly",),
+            deadline="2024-06-30", reports_to="Ban Thường vụ", span=span("Ban Tuyên giáo"),
+        )],
+        recurrences=[Recurrence("semiannual", "Định kỳ 6 tháng", span("Định kỳ 6 tháng"))],
+        deadlines=[Deadline("2024-06-30", "trước ngày 30/6/2024", span("trước ngày 30/6/2024"))],
+        recipients=[Recipient("Ban Tuyên giáo Trung ương", "báo cáo",
+                              span("Ban Tuyên giáo Trung ương"))],
+        span=span("KẾT LUẬN"),
+    )
+    return Extraction(SOURCE, [cover, conclusion],
+                      [Warning("missing-date", "Kết luận has no date of its own", None)])
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return build_graph(extraction())
+
+
+# Each row: what a reader of the graph asks → must hold.
+FACTS = [
+    ("the cover letter is a document of kind CV",
+     f"<{CV}> a vk:Document, vk:OfficialLetter ; vk:kind <{BASE}kind/cv> ."),
+    ("the kind is a concept of the scheme with its code",
+     f'<{BASE}kind/cv> a skos:Concept ; skos:inScheme <{BASE}kind/> ; skos:notation "CV" .'),
+    ("symbol, number, place and date of issue",
+     f'<{CV}> vk:symbol "77-CV/ĐU" ; vk:number "77" ; vk:place "Hà Nội" ; '
+     f'vk:dateIssued "2024-03-05"^^xsd:date .'),
+    ("issuer under its parent", f"<{CV}> vk:issuedBy <{ORG}> . <{ORG}> a org:Organization ; "
+     f"org:subOrganizationOf <{BASE}org/dang-uy-khoi-thu-nghiem> ."),
+    ("ingested documents come from the source",
+     f"<{KL}> prov:wasDerivedFrom <{BASE}source/{SHA}> . "
+     f'<{BASE}source/{SHA}> a vk:Source ; vk:sha256 "{SHA}" ; vk:path "mau/77-cv.txt" .'),
+    ("the cover letter forwards the Kết luận (typed and plain citation)",
+     f"<{CV}> vk:forwards <{KL}> ; vk:cites <{KL}> ."),
+    ("the Kết luận continues the Nghị quyết", f"<{KL}> vk:continues <{NQ}> ; vk:cites <{NQ}> ."),
+    ("a cited-only document is described from the citation",
+     f'<{NQ}> a vk:Document, vk:Resolution ; vk:symbol "04-NQ/ĐUK" ; '
+     f'vk:dateIssued "2015-10-10"^^xsd:date .'),
+    ("a citation without a year is minted without one and marked unresolved",
+     f"<{KL}> vk:cites <{BASE}doc/tw/ct/12> . <{BASE}doc/tw/ct/12> vk:unresolved true ."),
+    ("a state document is kept apart",
+     f'<{KL}> vk:cites ?s . ?s a vk:StateDocument ; vk:symbol "30/2020/NĐ-CP" .'),
+    ("each citation has a mention with its words",
+     f'<{KL}> vk:mention ?m . ?m vk:mentionOf <{NQ}> ; vk:relation "continues" ; '
+     f'vk:evidence ?e . ?e a oa:TextPositionSelector ; oa:exact "Nghị quyết số 04-NQ/ĐUK" ; '
+     f"vk:inSource <{BASE}source/{SHA}> ."),
+    ("signature with authority and signer",
+     f'<{CV}> vk:signature ?s . ?s vk:authority "T/M" ; vk:onBehalfOf "Đảng ủy" ; '
+     f'vk:position "Bí thư" ; vk:signer ?p . ?p a foaf:Person ; rdfs:label "Trần Văn Mẫu" .'),
+    ("responsibility with actor, role, partner, frequency, deadline",
+     f"<{KL}> vk:responsibility ?r . ?r vk:actor ?a ; vk:role vk:lead ; vk:partner ?b ; "
+     f'vk:frequency "yearly" ; vk:deadline "2024-06-30"^^xsd:date ; vk:reportsTo "Ban Thường vụ" ;'
+     f' vk:task "theo dõi, báo cáo" ; vk:actorName "Ban Tuyên giáo Đảng ủy Khối" . '
+     f'?b skos:prefLabel "Văn phòng Đảng ủy Khối"@vi .'),
+    ("recurrence and deadline of the document",
+     f'<{KL}> vk:recurrence [ vk:frequency "semiannual" ; vk:text "Định kỳ 6 tháng" ] ; '
+     f'vk:hasDeadline [ a vk:Deadline ; vk:dueDate "2024-06-30"^^xsd:date ] .'),
+    ("recipient with purpose", f'<{KL}> vk:recipient [ rdfs:label "Ban Tuyên giáo Trung ương" ;'
+     f' vk:purpose "báo cáo" ] .'),
+    ("incoming receipt", f'<{CV}> vk:receipt [ vk:receivedBy ?o ; vk:receiptNumber "105" ; '
+     f'vk:dateReceived "2024-03-07"^^xsd:date ] . ?o rdfs:label "Đảng ủy Sở Mẫu"@vi .'),
+    ("addressee and named reference", f'<{CV}> vk:addressee "Các chi bộ trực thuộc" . '
+     f'<{KL}> vk:namedReference "Nghị quyết Đại hội XIII" .'),
+    ("warning of the source", f'?w a vk:Warning ; vk:code "missing-date" ; '
+     f"vk:inSource <{BASE}source/{SHA}> ."),
+]
+PREFIXES = """PREFIX vk: <https://w3id.org/vankien/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>  PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>  PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+@pytest.mark.parametrize(("fact", "pattern"), FACTS, ids=[f for f, _ in FACTS])
+def test_graph_states(dataset: Dataset, fact: str, pattern: str) -> None:
+    graph = dataset.graph(source_graph(BASE, SHA))
+    assert graph.query(f"{PREFIXES} ASK {{ {pattern} }}").askAnswer, fact
+
+
+# Each row: what must NOT be stated.
+ABSENT = [
+    ("a cited-only document has no source of its own", f"<{NQ}> prov:wasDerivedFrom ?s ."),
+    ("a document whose year is known is resolved", f"<{NQ}> vk:unresolved ?u ."),
+    ("a document of the source is not redescribed by a citation", f"<{KL}> vk:unresolved ?u ."),
+]
+
+
+@pytest.mark.parametrize(("fact", "pattern"), ABSENT, ids=[f for f, _ in ABSENT])
+def test_graph_does_not_state(dataset: Dataset, fact: str, pattern: str) -> None:
+    assert not dataset.query(f"{PREFIXES} ASK {{ GRAPH ?g {{ {pattern} }} }}").askAnswer, fact
+
+
+def test_one_named_graph_holds_everything(dataset: Dataset) -> None:
+    graphs = {g.identifier for g in dataset.graphs() if len(g)}
+    assert graphs == {source_graph(BASE, SHA)}
+    assert source_graph(BASE, SHA) == URIRef(f"{BASE}graph/{SHA}")
+
+
+def test_no_blank_nodes(dataset: Dataset) -> None:
+    assert not [q for q in dataset.quads() if any(isinstance(t, BNode) for t in q[:3])]
+
+
+def test_same_extraction_gives_the_same_graph() -> None:
+    first, second = build_graph(extraction()), build_graph(extraction())
+    g = source_graph(BASE, SHA)
+    assert isomorphic(first.graph(g), second.graph(g))
+    assert set(first.quads()) == set(second.quads())
+
+
+def test_base_is_configurable() -> None:
+    base = "http://example.org/kb/"
+    ex = extraction()
+    for doc in ex.documents:  # IRIs the resolver gave under the default base are kept as given
+        doc.id = None
+        doc.issuer = doc.issuer and OrgRef(doc.issuer.name)
+        doc.issuer_parent = doc.issuer_parent and OrgRef(doc.issuer_parent.name)
+        doc.citations = [Citation(c.symbol, c.type, c.number, c.date, system=c.system)
+                         for c in doc.citations]
+    graph = build_graph(ex, base=base).graph(source_graph(base, SHA))
+    subjects = {str(s) for s in graph.subjects()}
+    assert subjects and all(s.startswith(base) for s in subjects)
+    assert URIRef(f"{base}kind/kl") in set(graph.objects(None, VK.kind))
+
+
+def test_unknown_term_fails() -> None:
+    with pytest.raises(AttributeError):
+        VK.Documnet  # noqa: B018
