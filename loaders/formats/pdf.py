@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +24,7 @@ from .text import Decoded
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: a scan
 OCR_DPI = 300
 OCR_TIMEOUT_S = 300  # per page
+_SPACES = re.compile(r"[ \t]{2,}")  # justified lines come out with gaps as runs of spaces
 NEEDS_OCR = "no text layer: scanned PDF needs OCR; rerun with --ocr (needs tesseract-ocr-vie)"
 
 
@@ -42,7 +44,8 @@ def read_pdf(data: bytes, *, ocr: bool = False) -> Decoded:
     elif scans:
         warnings = (f"page(s) {_numbers(scans)} have no text layer and were skipped; "
                     "rerun with --ocr to read them",)
-    return Decoded("\n".join(p.strip("\n") for p in pages), None, warnings)
+    text = "\n".join(_SPACES.sub(" ", page).strip("\n") for page in pages)
+    return Decoded(text, None, warnings)
 
 
 def _text_layer(data: bytes) -> list[str]:
