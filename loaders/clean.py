@@ -59,6 +59,13 @@ class CleanText:
 Step = tuple[str, Callable[[re.Match[str]], str]]
 
 
+def fold(text: str) -> str:
+    """ASCII-fold Vietnamese (đ → d, no diacritics) and lowercase, for keys and comparisons."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def _tone_steps() -> str:
     """Pattern of a word-final 'oa', 'oe', 'uy' whose tone sits on the second vowel."""
     parts = []

@@ -1,29 +1,38 @@
 """Stage 2: :class:`Source` → :class:`Extraction` (documents with spans).
 
-A first, deliberately small extractor: the kind and symbol of each document and the
-party documents it cites. Header, splitting and identity rules grow in their own modules.
+clean → split → per document: header, citations, named references, duties, signature,
+recipients → link cover letters to what they forward → identity (IRIs). Spans point into
+``Source.text`` as read.
 """
 
 from __future__ import annotations
 
-import re
+import dataclasses
+import json
+import sys
 from pathlib import Path
 
+from .citation import find_mentions, find_named, find_short_forms, merge_mentions
+from .clean import CleanText, clean_text
 from .duty import find_duties
-from .model import Citation, Document, Extraction, Source
+from .header import find_header
+from .model import Document, Extraction, NamedReference, Receipt, Source, Warning
+from .organizations import (
+    OrgContext,
+    committee_slug,
+    find_context,
+    parent_of,
+    resolve_org,
+    title_case,
+)
 from .read import read_source
 from .recipients import find_recipients
+from .resolve import assign_ids
 from .signature import find_signature
+from .split import Part, link_cover_letters, split_parts
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
-
-KINDS = {
-    "NQ": "Nghị quyết", "KL": "Kết luận", "CT": "Chỉ thị", "QĐ": "Quyết định",
-    "HD": "Hướng dẫn", "KH": "Kế hoạch", "TB": "Thông báo", "BC": "Báo cáo",
-    "CV": "Công văn", "QC": "Quy chế", "CTr": "Chương trình", "TTr": "Tờ trình",
-    "ĐA": "Đề án", "TT": "Thông tri",
-}
-_SYMBOL = re.compile(r"(?P<number>\d+)\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐ]*)/(?P<issuer>[A-ZĐ]+)")
+_CENTRAL_SIGNERS = ("BỘ CHÍNH TRỊ", "BAN BÍ THƯ")
 
 
 def extract_file(path: str | Path, *, base: str = DEFAULT_BASE) -> Extraction:
@@ -32,27 +41,85 @@ def extract_file(path: str | Path, *, base: str = DEFAULT_BASE) -> Extraction:
 
 
 def extract(source: Source, *, base: str = DEFAULT_BASE) -> Extraction:
-    """Find the documents in ``source`` and what each one cites."""
-    text = source.text
-    doc = Document(span=(0, len(text)))
-    head = _SYMBOL.search(text, 0, min(len(text), 600))
-    if head:
-        doc.symbol = _symbol(head)
-        doc.number, doc.type = head["number"], head["type"]
-        doc.type_name = KINDS.get(doc.type)
-    for m in _SYMBOL.finditer(text):
-        if head and m.start() == head.start():
-            continue
-        doc.citations.append(Citation(
-            symbol=_symbol(m), type=m["type"], number=m["number"],
-            type_name=KINDS.get(m["type"]), span=(m.start(), m.end()),
-        ))
-    doc.responsibilities, doc.recurrences, doc.deadlines, warnings = find_duties(
-        text, 0, len(text), doc.date)
-    doc.signer = find_signature(text, 0, len(text))
-    doc.recipients = find_recipients(text, 0, len(text))
-    return Extraction(source, [doc], warnings)
+    """Find the documents in ``source``, their headers, citations and duties."""
+    ct = clean_text(source.text)
+    whole = find_context(ct.text)
+    warnings: list[Warning] = []
+    docs, contexts = [], []
+    for part in split_parts(ct.text):
+        ctx = _context(ct.text[part.start:part.end], whole)
+        doc = _document(ct, part, ctx, base, warnings)
+        docs.append(doc)
+        contexts.append(ctx)
+    link_cover_letters(docs, warnings)
+    assign_ids(docs, contexts, source.sha256, base, warnings, committee_slug)
+    for doc, ctx in zip(docs, contexts, strict=True):
+        _duties(source.text, doc, ctx, base, warnings)
+    return Extraction(source, docs, warnings)
 
 
-def _symbol(m: re.Match[str]) -> str:
-    return f"{m['number']}-{m['type']}/{m['issuer']}"
+def _context(text: str, whole: OrgContext) -> OrgContext:
+    own = find_context(text)
+    return OrgContext(own.province or whole.province, own.bloc or whole.bloc)
+
+
+def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
+              warnings: list[Warning]) -> Document:
+    text, s, e = ct.text, part.start, part.end
+    head = find_header(text, s, e)
+    doc = Document(type=head.code, type_name=head.type_name, symbol=head.symbol,
+                   number=head.number, date=head.date, place=head.place,
+                   subject=head.subject, addressees=head.addressees, span=ct.span(s, e))
+    if part.appendix:
+        doc.type_name = doc.type_name or "Phụ lục"
+    doc.issuer, doc.issuer_parent = _issuer(head.block, head.title_issuer, text[s:e], ctx, base)
+    doc.received = [Receipt(by, n, d, ct.span(*sp)) for by, n, d, sp in head.stamps]
+    if head.symbol_damaged and head.symbol_span:
+        warnings.append(Warning("symbol-damaged", "the document's own number cannot be read",
+                                ct.span(*head.symbol_span)))
+    if head.date_invalid and head.date_span:
+        warnings.append(Warning("date-invalid", "the date of issue is not a real date",
+                                ct.span(*head.date_span)))
+    own = head.symbol_span
+    mentions = [m for m in find_mentions(text, s, e)
+                if not (own and own[0] <= m.span[0] < own[1] + 1) and m.symbol != doc.symbol]
+    shorts = find_short_forms(text, s, e, mentions)
+    doc.citations = merge_mentions(mentions, shorts, ct, warnings)
+    doc.named_references = [NamedReference(t, ct.span(*sp)) for t, sp in find_named(text, s, e)]
+    return doc
+
+
+def _issuer(block: list[str], title_issuer: str | None, text: str, ctx: OrgContext,
+            base: str):
+    """The issuing body and the body above it, from the title, the block and the signature."""
+    names = [title_case(b) for b in block]
+    issuer = resolve_org(title_case(title_issuer), ctx, base=base) if title_issuer else None
+    if issuer is None and names:
+        issuer = resolve_org(names[-1], ctx, base=base)
+        names = names[:-1]
+    if issuer is None:
+        return None, None
+    if issuer.id and issuer.id.endswith("/ban-chap-hanh-trung-uong"):
+        signer = next((b for b in _CENTRAL_SIGNERS if f"T/M {b}" in text.upper()), None)
+        if signer:
+            names, issuer = [issuer.name], resolve_org(title_case(signer), ctx, base=base)
+    parent = resolve_org(names[-1], ctx, base=base) if names else parent_of(issuer, ctx, base=base)
+    if parent and parent.name == issuer.name:
+        parent = parent_of(issuer, ctx, base=base)
+    return issuer, parent
+
+
+def _duties(text: str, doc: Document, ctx: OrgContext, base: str,
+            warnings: list[Warning]) -> None:
+    start, end = doc.span
+    resp, rec, dl, warns = find_duties(text, start, end, doc.date)
+    doc.responsibilities = [dataclasses.replace(r, actor_id=resolve_org(r.actor, ctx, base=base).id)
+                            for r in resp]
+    doc.recurrences, doc.deadlines = rec, dl
+    warnings.extend(warns)
+    doc.signer = find_signature(text, start, end)
+    doc.recipients = find_recipients(text, start, end)
+
+
+if __name__ == "__main__":
+    print(json.dumps(extract_file(sys.argv[1]).to_json(), ensure_ascii=False))

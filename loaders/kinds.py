@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .resolve import fold
+from .clean import fold
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ class Citation:
     span: Span = (0, 0)
     type_name: str | None = None
     system: str = "party"  # "party" or "state" (Nghị định 136/2025/NĐ-CP …)
+    short_forms: tuple[str, ...] = ()  # later mentions by short form ("Nghị quyết 02")
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ class Document:
     received: list[Receipt] = field(default_factory=list)
     forwards: str | None = None
     forwarded_by: str | None = None
+    appendix_of: str | None = None  # IRI of the document this part is an appendix (phụ lục) of
     id: str | None = None
     span: Span = (0, 0)
 

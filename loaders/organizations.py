@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .clean import fold
 from .model import OrgRef
-from .resolve import fold, org_iri, slug
+from .resolve import org_iri, slug
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
 
@@ -92,13 +93,21 @@ def parent_of(org: OrgRef, context: OrgContext | None = None, *,
     return None
 
 
-def committee_slug(name: str, context: OrgContext | None = None) -> str | None:
+def committee_slug(name: str | None, suffix: str = "",
+                   context: OrgContext | None = None) -> str | None:
     """Slug of the committee a local symbol's issuer stands for, None if unresolved.
 
     ``Ban Thường vụ Tỉnh ủy Hà Nam`` and ``Ban Chấp hành Đảng bộ tỉnh Hà Nam`` both sign
-    for ``Tỉnh ủy Hà Nam``.
+    for ``Tỉnh ủy Hà Nam``. Without a name, the symbol's suffix (``TU``, ``ĐUK``) names the
+    committee, which the context must complete.
     """
+    generic = _data()["local_suffixes"].get(suffix)
+    name = name or generic
+    if not name:
+        return None
     full = _complete(expand(name), context or OrgContext())
+    if full in _data()["local_suffixes"].values():
+        return None
     for prefix in _data()["acting_for"]:
         if full.startswith(prefix + " "):
             full = full[len(prefix) + 1:]
@@ -176,3 +185,11 @@ def _phrase_pattern() -> re.Pattern[str]:
 def _place_pattern() -> re.Pattern[str]:
     markers = "|".join(map(re.escape, _data()["place_markers"]))
     return re.compile(r"(?<!\w)((?:" + markers + r") )([a-zđà-ỹ][\w ]*)$")
+
+
+def canonical_name(name: str) -> str:
+    """The authority file's name for a body written another way (``Ban Bí thư Trung ương
+    Đảng`` → ``Ban Bí thư``), keeping a term (``Bộ Chính trị khóa XII``); else ``name``."""
+    m = re.match(r"(?P<body>.*?)(?P<term>\s+(?i:khóa)\s+[IVXLC]+)?$", name)
+    known = _index().get(fold(expand(m["body"]))) if m else None
+    return known["name"] + (m["term"] or "") if known else name

@@ -8,17 +8,17 @@ local bodies are unique only within their issuer, so the issuer is part of it to
 
 from __future__ import annotations
 
+import itertools
 import re
-import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+
+from .clean import fold
+from .kinds import is_central
+from .model import Citation, Document, Warning
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """ASCII-fold Vietnamese (đ → d, no diacritics) and lowercase."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+Committee = Callable[[str | None, str, object], "str | None"]
 
 
 def slug(text: str) -> str:
@@ -64,3 +64,73 @@ def issuer_key(suffix: str, issuer_slug: str | None, central: bool) -> str:
 def year_of(date: str | None) -> int | None:
     """The year of an ISO date."""
     return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def assign_ids(docs: list[Document], contexts: list, sha256: str, base: str,
+               warnings: list[Warning], committee: Committee) -> None:
+    """Fill ``Document.id`` and ``Citation.target``; link cover letters and appendices by IRI.
+
+    ``committee(name, context)`` gives the slug of the body a local symbol belongs to (see
+    :func:`vankien.loaders.organizations.committee_slug`); callers may pass their own.
+    """
+    years = _known_years(docs)
+    for i, (doc, ctx) in enumerate(zip(docs, contexts, strict=True)):
+        doc.id = _doc_id(doc, ctx, sha256, i, base, committee)
+    for doc, ctx in zip(docs, contexts, strict=True):
+        own = doc.symbol.rsplit("/", 1)[-1] if doc.symbol else None
+        doc.citations = [_target(c, doc, own, ctx, years, base, committee, warnings)
+                         for c in doc.citations]
+    for prev, doc in itertools.pairwise(docs):
+        if prev.forwards and doc.forwarded_by:
+            prev.forwards, doc.forwarded_by = doc.id, prev.id
+            prev.citations = [replace(c, target=doc.id) if c.relation == "forwards" else c
+                              for c in prev.citations]
+        elif doc.type_name == "Phụ lục" and doc.symbol is None:
+            doc.appendix_of = prev.appendix_of or prev.id
+
+
+def _doc_id(doc: Document, ctx, sha256: str, index: int, base: str,
+            committee: Committee) -> str:
+    if not doc.symbol or not doc.number or not doc.type:
+        return source_iri(base, sha256, index)
+    suffix = doc.symbol.rsplit("/", 1)[-1]
+    if "/" not in doc.symbol or "-" in suffix:  # a state document's own symbol
+        return state_iri(base, doc.symbol)
+    central = is_central(suffix)
+    key = None if central else committee(doc.issuer.name if doc.issuer else None, suffix, ctx)
+    return document_iri(base, issuer_key(suffix, key, central), doc.type, doc.number,
+                        year_of(doc.date))
+
+
+def _target(c: Citation, doc: Document, own: str | None, ctx, years: dict[str, set[int]],
+            base: str, committee: Committee, warnings: list[Warning]) -> Citation:
+    if c.system == "state":
+        return replace(c, target=state_iri(base, c.symbol))
+    suffix = c.symbol.rsplit("/", 1)[-1]
+    central = is_central(suffix)
+    key = None
+    if not central:
+        if not c.issuer and suffix == own and doc.id and "/doc/source/" not in doc.id:
+            key = doc.id[len(base):].split("/")[1]
+        else:
+            key = committee(c.issuer, suffix, ctx)
+    year = year_of(c.date)
+    if year is None and len(years.get(c.symbol, ())) == 1:
+        year = next(iter(years[c.symbol]))
+    elif year is None:
+        warnings.append(Warning("citation-year-unknown", f"{c.symbol} is cited without a year "
+                                "and no other mention gives one", c.span))
+    return replace(c, target=document_iri(base, issuer_key(suffix, key, central), c.type or "",
+                                          c.number or "", year))
+
+
+def _known_years(docs: list[Document]) -> dict[str, set[int]]:
+    """Symbol → the years the source gives it (its own header or a dated citation)."""
+    years: dict[str, set[int]] = {}
+    for doc in docs:
+        if doc.symbol and doc.date:
+            years.setdefault(doc.symbol, set()).add(int(doc.date[:4]))
+        for c in doc.citations:
+            if c.date:
+                years.setdefault(c.symbol, set()).add(int(c.date[:4]))
+    return years

@@ -1,0 +1,296 @@
+"""The header of a party document (thể thức): the elements Quy định 66-QĐ/TW lays out.
+
+Issuer block (the higher body over the issuing one; the motto is not an issuer), number and
+symbol, place and date, kind and the issuer named in the title, subject (trích yếu),
+addressees (Kính gửi) and incoming stamps (VĂN BẢN ĐẾN) put on by a receiving office.
+Works on cleaned text; positions are clean offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import fold
+from .kinds import canonical_code, canonical_name, code_for_name, kinds
+from .patterns import DATE, KIND_NAMES, codes_pattern, iso_date, squash
+
+_LINE = re.compile(r"[^\n]*")
+_MOTTO = re.compile(r"dang cong san viet nam|cong hoa xa hoi chu nghia|doc lap - tu do")
+_SYMBOL_LINE = re.compile(
+    r"^S[ốô]\s*:?\s*(?P<num>[^\s/\-–]{0,8}(?:/\d)?)\s*[-–]\s*(?P<code>" + codes_pattern()
+    + r")\s*/\s*(?P<suffix>[A-ZĐƯ][A-ZĐƯ0-9]{0,11})\b"
+    r"|^S[ốô]\s*:?\s*(?P<snum>\d{1,5})\s*/\s*(?:(?P<syear>\d{4})/)?(?P<scode>[A-ZĐ]{1,6})"
+    r"\s*-\s*(?P<sissuer>[A-ZĐ][\wĐđ\-]{0,15})")
+_TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+))?$",
+                    re.IGNORECASE)
+_OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+)$")
+_PLACE_DATE = re.compile(
+    r"(?P<place>(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)\s*,\s*(?i:ngày)"
+    r"(?:\s*" + DATE + r"|\s*(?:[.…_ ]*|\d{1,2})\s*(?i:tháng)\s*[.…_ \d]*\s*(?i:năm)\s*\d{4})")
+_ADDRESSEE = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_STAMP = re.compile(r"^(?:VĂN BẢN |CÔNG VĂN )?ĐẾN\b", re.IGNORECASE)
+_STAMP_NUMBER = re.compile(r"S[ốô]\s*(?:đến)?\s*[:.]?\s*(?P<n>\d{1,6})")
+_STAMP_DATE = re.compile(r"Ngày\s*(?:đến)?\s*[:.]?\s*" + DATE)
+
+
+@dataclass
+class Line:
+    """One line of the header zone (clean offsets), stripped."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Header:
+    """What the header states; None for what it does not."""
+
+    code: str | None = None
+    type_name: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    suffix: str | None = None
+    symbol_span: tuple[int, int] | None = None
+    symbol_damaged: bool = False
+    system: str = "party"
+    date: str | None = None
+    date_span: tuple[int, int] | None = None
+    date_invalid: bool = False
+    place: str | None = None
+    block: list[str] = field(default_factory=list)  # issuer block, higher body first
+    title_issuer: str | None = None
+    subject: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    stamps: list[tuple[str | None, str | None, str | None, tuple[int, int]]] = field(
+        default_factory=list)  # (by, number, date, span)
+    end: int = 0
+
+
+def lines(text: str, start: int, end: int) -> list[Line]:
+    """The lines of ``text[start:end]`` with their offsets, stripped of spaces."""
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        raw = m.group()
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(Line(m.start() + lead, m.start() + lead + len(stripped), stripped))
+        if m.end() >= end:
+            break
+    return out
+
+
+def is_upper(text: str) -> bool:
+    """True for a line written in capitals (at least three letters, none lower case)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def is_motto(text: str) -> bool:
+    """The party's or the state's motto, which heads a document but issues nothing."""
+    return bool(_MOTTO.search(fold(text))) and len(text) < 60
+
+
+def title_kind(text: str) -> re.Match[str] | None:
+    """A kind title line (``KẾT LUẬN``, ``NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ``), capitals only."""
+    return _TITLE.match(text) if is_upper(text) and len(text) < 160 else None
+
+
+def symbol_line(text: str) -> re.Match[str] | None:
+    """A ``Số …`` line with a symbol, however damaged its number."""
+    return _SYMBOL_LINE.match(text)
+
+
+def find_header(text: str, start: int, end: int) -> Header:
+    """Read the header elements found in ``text[start:end]``."""
+    head = Header(end=start)
+    zone = _zone(lines(text, start, end))
+    stamp_lines = _stamps(zone, head)
+    title_at = None
+    for i, line in enumerate(zone):
+        if i in stamp_lines or not line.text:
+            continue
+        if head.code is None and (m := symbol_line(line.text)):
+            _read_symbol(head, m, line)
+        elif title_at is None and (m := title_kind(line.text)):
+            title_at = i
+            _read_title(head, m, zone, i)
+        elif not head.addressees and (m := _ADDRESSEE.match(line.text)):
+            head.addressees = _addressees(m["rest"], zone[i + 1:])
+        if head.date is None and head.place is None:
+            _read_date(head, text, line)
+    head.block = _block(zone, stamp_lines, title_at)
+    head.subject = head.subject or _vv_subject(zone)
+    head.end = zone[-1].end if zone else start
+    return head
+
+
+def _zone(all_lines: list[Line]) -> list[Line]:
+    """The lines before the body: from the top to the first long paragraph after an anchor."""
+    anchor = next((i for i, ln in enumerate(all_lines[:400]) if _is_anchor(ln.text)), None)
+    if anchor is None:
+        return []
+    first = max(0, anchor - 12)
+    out = []
+    for ln in all_lines[first:]:
+        if len(ln.text) > 200 and out and not _ADDRESSEE.match(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
+def _is_anchor(text: str) -> bool:
+    return bool(is_motto(text) or symbol_line(text) or title_kind(text))
+
+
+def _read_symbol(head: Header, m: re.Match[str], line: Line) -> None:
+    head.symbol_span = (line.start + m.start(), line.start + m.end())
+    if m["code"]:
+        head.code, head.suffix = canonical_code(m["code"]), m["suffix"]
+        number = m["num"]
+        if number.isdigit():
+            head.number, head.symbol = number, f"{number}-{head.code}/{head.suffix}"
+        else:
+            head.symbol_damaged = bool(number)
+    else:
+        head.system, head.number = "state", m["snum"]
+        head.code = canonical_code(m["scode"], "state") or m["scode"]
+        year = f"{m['syear']}/" if m["syear"] else ""
+        head.symbol, head.suffix = f"{m['snum']}/{year}{m['scode']}-{m['sissuer']}", m["sissuer"]
+    if head.code and head.type_name is None:
+        kind = kinds(head.system).get(head.code)
+        head.type_name = kind.name if kind else None
+
+
+def _read_title(head: Header, m: re.Match[str], zone: list[Line], i: int) -> None:
+    name = canonical_name(squash(m["kind"]))
+    head.type_name = name
+    code = code_for_name(name)
+    if head.code is None or (code and fold(code) != fold(head.code) and head.system == "party"):
+        head.code = head.code or code
+    rest = [ln for ln in zone[i + 1:] if ln.text]
+    issuer = m["issuer"]
+    if not issuer and rest and (of := _OF_LINE.match(rest[0].text)) and is_upper(rest[0].text):
+        issuer, rest = of["issuer"], rest[1:]
+    head.title_issuer = squash(issuer) if issuer else None
+    head.subject = _subject(zone, rest[0] if rest else None)
+
+
+def _subject(zone: list[Line], first: Line | None) -> str | None:
+    """The title lines after the kind (``về …``), joined, up to a blank line."""
+    if first is None or len(first.text) > 200 or not _starts_subject(first.text):
+        return None
+    at = zone.index(first)
+    parts = []
+    for ln in zone[at:at + 8]:
+        if not ln.text or len(ln.text) > 200 or (parts and _ADDRESSEE.match(ln.text)):
+            break
+        parts.append(ln.text)
+    return _strip_about(" ".join(parts))
+
+
+def _starts_subject(text: str) -> bool:
+    return text[:1].islower() or is_upper(text) or bool(re.match(r"(?i)(về|v/v)\b", text))
+
+
+def _strip_about(text: str) -> str:
+    return re.sub(r"^(?i:v/v|về)\s*:?\s*", "", squash(text)).strip(" .") or None
+
+
+def _vv_subject(zone: list[Line]) -> str | None:
+    for i, ln in enumerate(zone):
+        if re.match(r"(?i)v/v\b", ln.text):
+            parts = [ln.text]
+            for nxt in zone[i + 1:i + 6]:
+                if not nxt.text or _ADDRESSEE.match(nxt.text) or _is_anchor(nxt.text):
+                    break
+                if _PLACE_DATE.search(nxt.text):
+                    break
+                parts.append(nxt.text)
+            return _strip_about(" ".join(parts))
+    return None
+
+
+def _read_date(head: Header, text: str, line: Line) -> None:
+    m = _PLACE_DATE.search(line.text)
+    if not m or fold(m["place"]).startswith(("so", "ngay", "thang")):
+        return
+    head.place = squash(m["place"])
+    head.date_span = (line.start + m.start(), line.start + m.end())
+    if m["d1"] or m["d2"]:
+        head.date = iso_date(m)
+        head.date_invalid = head.date is None
+
+
+def _addressees(rest: str, following: list[Line]) -> list[str]:
+    items = [rest] if rest else []
+    for ln in following:
+        if not ln.text or (not ln.text.startswith(("-", "+", "•")) and items):
+            break
+        items.append(ln.text)
+    parts = [p for item in items for p in re.split(r"(?:^|\s)[-+•]\s+", item)]
+    return [p.strip(" ,;.") for p in parts if p.strip(" ,;.")]
+
+
+def _stamps(zone: list[Line], head: Header) -> set[int]:
+    """Find incoming stamps; return the indexes of the zone lines they use."""
+    used: set[int] = set()
+    for i, ln in enumerate(zone):
+        if not _STAMP.match(ln.text) or len(ln.text) > 20:
+            continue
+        by_lines = _stamp_owner(zone, i)
+        after = [j for j in range(i + 1, min(len(zone), i + 8)) if zone[j].text][:4]
+        number = date = None
+        for j in [i, *after]:
+            n, d = _STAMP_NUMBER.search(zone[j].text), re.search(_STAMP_DATE, zone[j].text)
+            number = number or (n["n"] if n and not _PLACE_DATE.search(zone[j].text) else None)
+            date = date or (iso_date(d) if d else None)
+            if n or d or re.match(r"(?i)(chuyển|lưu|huyện|ưu hồ sơ)", zone[j].text):
+                used.add(j)
+        from .organizations import title_case
+        by = title_case(" ".join(zone[k].text for k in by_lines)) if by_lines else None
+        used |= {i, *by_lines}
+        end = zone[max(used)].end
+        head.stamps.append((by, number, date, (zone[by_lines[0] if by_lines else i].start, end)))
+    return used
+
+
+def _stamp_owner(zone: list[Line], i: int) -> list[int]:
+    """The capitals lines just above a stamp's ``ĐẾN``: the receiving body."""
+    owner: list[int] = []
+    for j in range(i - 1, max(-1, i - 5), -1):
+        text = zone[j].text
+        if not text:
+            continue
+        if not is_upper(text) or is_motto(text) or title_kind(text) or symbol_line(text):
+            break
+        owner.insert(0, j)
+        if len(owner) == 2:
+            break
+    return owner
+
+
+def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
+    """The issuer block: capitals lines above the title that are no motto, stamp or title."""
+    block = []
+    stop = title_at if title_at is not None else len(zone)
+    for i, ln in enumerate(zone[:stop]):
+        t = ln.text.strip(" -_*")
+        if i in skip or not t or not is_upper(t) or is_motto(t) or len(t) > 80:
+            continue
+        if symbol_line(t) or _PLACE_DATE.search(t) or re.match(r"(?i)(số|v/v|t/m|k/t)\b", t):
+            continue
+        block.append(t)
+    return _join_wrapped(block)
+
+
+def _join_wrapped(block: list[str]) -> list[str]:
+    """Join a block line broken before its place (``ĐẢNG ỦY KHỐI CÁC CƠ QUAN`` / ``TỈNH …``)."""
+    out: list[str] = []
+    for t in block:
+        if out and re.match(r"(?i)(tỉnh|thành phố|huyện|quận|xã|phường|trung ương|tw)\b", t):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out[-2:]

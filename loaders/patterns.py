@@ -1,0 +1,41 @@
+"""Regexes shared by the finders, built from the kinds table, and date reading.
+
+All of them run on cleaned text (see :mod:`clean`): NFC, one tone placement, no markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .kinds import codes_pattern, names_pattern
+
+# Dates: 22/10/2018, 22-10-2018, 22.10.2018, 22 tháng 10 năm 2018 (any spacing, line breaks).
+DATE = (r"(?:(?P<d1>\d{1,2})\s*[/.\-–]\s*(?P<m1>\d{1,2})\s*[/.\-–]\s*(?P<y1>\d{4}|\d{2})(?!\d)"
+        r"|(?P<d2>\d{1,2})\s+(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>\d{4}))")
+DATE_RE = re.compile(DATE)
+
+# A party symbol: 35-NQ/TW, 596 -CV/ĐU, 57\-NQ/TW (escape removed by clean), 14 - KH/TU.
+PARTY_SYMBOL = (r"(?<![\w/.\-])(?P<num>\d{1,5})\s{0,2}[-–]\s{0,2}(?P<code>" + codes_pattern()
+                + r")\s{0,2}/\s{0,2}(?P<suffix>[A-ZĐƯ][A-ZĐƯ0-9]{0,11})(?![\w\-])")
+# A state symbol: 71/NQ-CP, 136/2025/NĐ-CP, 06/QĐ-TTg, 72/2025/QH15.
+STATE_SYMBOL = (r"(?<![\w/.\-])(?P<snum>\d{1,5})/(?:(?P<syear>(?:19|20)\d{2})/)?"
+                r"(?:(?P<scode>" + codes_pattern("state") + r")-(?P<sissuer>[A-ZĐ][A-Za-zĐđ0-9]*"
+                r"(?:-[A-ZĐ][A-Za-zĐđ0-9]*)?)|(?P<law>QH\d{1,2}))(?![\w\-])")
+KIND_NAMES = names_pattern("party")
+STATE_NAMES = names_pattern("state")
+
+
+def iso_date(m: re.Match[str]) -> str | None:
+    """The ISO date a :data:`DATE` match spells, or None when it is not a real date."""
+    day, month, year = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
+    y = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return date(y, int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space and trim."""
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,117 @@
+"""Splitting one source into its documents (tách văn bản).
+
+A source may hold a cover letter (công văn) and the document it forwards, or a document and
+its appendix (phụ lục). A new document starts where a header element (a kind title, a
+``Số …`` line, the motto, an issuer line, ``PHỤ LỤC``) follows the end of the previous one
+(its ``Nơi nhận`` list or its signature block). Works on cleaned text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from dataclasses import dataclass
+
+from .header import Line, is_motto, is_upper, lines, symbol_line, title_kind
+from .model import Citation, Document, Warning
+
+_END = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.)\s)", re.IGNORECASE)
+_APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
+_ISSUER_LINE = re.compile(r"^(?:ĐẢNG|BAN|TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ỦY|BỘ|VĂN PHÒNG|CHI BỘ|HỘI|"
+                          r"MẶT TRẬN|ĐOÀN|QUÂN|CÔNG|TRƯỜNG|SỞ|CỤC|HỌC VIỆN)\b")
+MIN_BODY = 200
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the text that holds one document (clean offsets)."""
+
+    start: int
+    end: int
+    appendix: bool = False
+
+
+def split_parts(text: str) -> list[Part]:
+    """The documents in ``text``, in order; the whole text when it holds one."""
+    starts: list[tuple[int, bool]] = [(0, False)]
+    all_lines = lines(text, 0, len(text))
+    ended = False
+    for i, line in enumerate(all_lines):
+        if _END.match(line.text) and line.start - starts[-1][0] > MIN_BODY:
+            ended = True
+        elif ended and _starts_document(line.text):
+            starts.append((_cluster_start(all_lines, i), bool(_APPENDIX.match(line.text))))
+            ended = False
+    ends = [s for s, _ in starts[1:]] + [len(text)]
+    return [Part(s, e, app) for (s, app), e in zip(starts, ends, strict=True)]
+
+
+def _starts_document(text: str) -> bool:
+    return bool(symbol_line(text) or title_kind(text) or is_motto(text) or _APPENDIX.match(text))
+
+
+def _cluster_start(all_lines: list[Line], i: int) -> int:
+    """Step back over the issuer lines and blanks that belong to the new header."""
+    start = all_lines[i].start
+    for line in reversed(all_lines[max(0, i - 8):i]):
+        t = line.text.strip(" *_-")
+        if not t:
+            continue
+        if not (is_upper(t) and (_ISSUER_LINE.match(t) or is_motto(t))):
+            break
+        start = line.start
+    return _line_start_after_previous(all_lines, start)
+
+
+def _line_start_after_previous(all_lines: list[Line], start: int) -> int:
+    """Move the start back to just after the last non-blank line before it."""
+    prev = [ln for ln in all_lines if ln.end <= start and ln.text.strip(" *_-")]
+    return prev[-1].end if prev else start
+
+
+def link_cover_letters(docs: list[Document], warnings: list[Warning]) -> None:
+    """Tie each cover letter to the document after it that it cites, and fill gaps from it.
+
+    The forwarded document's number or date, when its own header lacks them, come from the
+    letter (with a warning saying so); what the letter says against it becomes a warning.
+    """
+    for letter, doc in itertools.pairwise(docs):
+        if doc.type_name == "Phụ lục" and doc.type is None:
+            continue
+        cited = _forwarded(letter, doc)
+        if cited is None:
+            continue
+        i = letter.citations.index(cited)
+        letter.citations[i] = dataclasses.replace(cited, relation="forwards")
+        letter.forwards, doc.forwarded_by = cited.symbol, letter.symbol
+        if doc.symbol and doc.symbol != cited.symbol:
+            warnings.append(Warning("conflicting-symbol", f"the cover letter forwards "
+                                    f"{cited.symbol}, the document says {doc.symbol}", cited.span))
+        if doc.symbol is None:
+            doc.symbol, doc.number, doc.type = cited.symbol, cited.number, cited.type
+            warnings.append(Warning("symbol-from-cover-letter", f"{cited.symbol} is read from "
+                                    f"the cover letter {letter.symbol or ''}".strip(), cited.span))
+        if doc.date is None and cited.date:
+            doc.date = cited.date
+            warnings.append(Warning("date-from-cover-letter", f"{cited.symbol}'s date "
+                                    f"{cited.date} is read from the cover letter", cited.span))
+        elif cited.date and doc.date != cited.date:
+            warnings.append(Warning("conflicting-date", f"the cover letter dates {cited.symbol} "
+                                    f"{cited.date}, the document itself {doc.date}", cited.span))
+        for other in letter.citations:
+            same_kind = other.type == cited.type and other.system == "party"
+            if same_kind and other.symbol != cited.symbol:
+                warnings.append(Warning(
+                    "conflicting-symbol", f"the cover letter forwards {cited.symbol} but also "
+                    f"names {other.symbol} of the same kind", other.span))
+
+
+def _forwarded(letter: Document, doc: Document) -> Citation | None:
+    """The letter's citation of ``doc``: same symbol, else the first of the same kind."""
+    party = [c for c in letter.citations if c.system == "party"]
+    same = [c for c in party if doc.symbol and c.symbol == doc.symbol]
+    if same:
+        return same[0]
+    kind = [c for c in party if doc.type and c.type == doc.type]
+    return kind[0] if kind else None
