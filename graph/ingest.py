@@ -25,7 +25,7 @@ from .store import VK, Backend
 
 #: Literals that make a node findable by ``vankien search``.
 SEARCHED = (
-    f"{VK}symbol", f"{VK}subject", f"{VK}title", f"{VK}kindName", f"{VK}namedReference",
+    f"{VK}symbol", f"{VK}subject", f"{VK}title", f"{VK}kindName",
     "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label",
 )
 SEARCH_KEY = f"{VK}searchKey"
@@ -179,5 +179,5 @@ def fold(text: str) -> str:
 
 
 def search_key(text: str) -> str:
-    """The folded words of ``text``, each preceded by a space: `` nghi quyet 35 nq tw``."""
-    return "".join(f" {w}" for w in re.findall(r"\w+", fold(text)))
+    """The folded words of ``text`` once each, each after a space: `` nghi quyet 35 nq tw``."""
+    return "".join(f" {w}" for w in dict.fromkeys(re.findall(r"\w+", fold(text))))

@@ -162,7 +162,6 @@ class Embedded(Backend):
         return iter(self._store.quads_for_pattern(None, None, None, g))
 
     def close(self) -> None:
-        self._store.flush()
         del self._store
 
 

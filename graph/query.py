@@ -1,0 +1,143 @@
+"""SPARQL over the store: named queries kept as ``queries/*.rq``, and the user's own.
+
+A named query file starts with a ``# description`` line, then one ``# param NAME: what``
+line per parameter (``# param NAME (integer): …`` for a typed one). Parameter values are
+bound as RDF terms in a ``VALUES`` row, never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vankien.loaders.errors import QueryError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from .store import Backend, Table
+
+QUERIES = Path(__file__).with_name("queries")
+PREFIXES = {
+    "vk": "https://w3id.org/vankien/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+TYPES = {"string", "iri", "integer", "date"}
+_PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a named query: its variable, RDF type and meaning."""
+
+    name: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query kept as a ``.rq`` file."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def parse_named(name: str, text: str) -> NamedQuery:
+    """Read the header comments of a ``.rq`` file."""
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("#"):
+        raise QueryError(name, "a named query starts with a '# description' line")
+    params = []
+    for line in lines[1:]:
+        m = _PARAM.match(line)
+        if not m:
+            break
+        kind = m[2] or "string"
+        if kind not in TYPES:
+            known = ", ".join(sorted(TYPES))
+            raise QueryError(name, f"parameter type {kind!r}: use one of {known}")
+        params.append(Param(m[1], kind, m[3].strip()))
+    return NamedQuery(name, lines[0].lstrip("# ").strip(), tuple(params), text)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query, by name (the file name without ``.rq``)."""
+    return {p.stem: parse_named(p.stem, p.read_text(encoding="utf-8"))
+            for p in sorted(QUERIES.glob("*.rq"))}
+
+
+def load_query(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(None, f"no named query {name!r}; known: {', '.join(queries)}")
+    return queries[name]
+
+
+def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, ox.Term]:
+    """The parameter values as RDF terms of each parameter's type; all must be given."""
+    unknown = set(values) - {p.name for p in query.params}
+    if unknown:
+        known = ", ".join(p.name for p in query.params) or "none"
+        raise QueryError(query.name, f"unknown parameter {sorted(unknown)[0]!r}; known: {known}")
+    missing = [p.name for p in query.params if p.name not in values]
+    if missing:
+        raise QueryError(query.name, f"missing parameter {missing[0]!r} "
+                         f"({next(p.description for p in query.params if p.name == missing[0])})")
+    return {p.name: term(values[p.name], p.type) for p in query.params}
+
+
+def term(value: str, kind: str) -> ox.Term:
+    """``value`` as an RDF term of ``kind`` (string, iri, integer, date)."""
+    import pyoxigraph as ox
+
+    xsd = PREFIXES["xsd"]
+    if kind == "iri":
+        if not re.fullmatch(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*", value, re.IGNORECASE):
+            raise QueryError(None, f"not an IRI: {value!r}")
+        return ox.NamedNode(value)
+    if kind == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise QueryError(None, f"not an integer: {value!r}")
+        return ox.Literal(value, datatype=ox.NamedNode(xsd + "integer"))
+    if kind == "date":
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            raise QueryError(None, f"not a date (YYYY-MM-DD): {value!r}")
+        return ox.Literal(value, datatype=ox.NamedNode(xsd + "date"))
+    return ox.Literal(value)
+
+
+def with_prefixes(text: str) -> str:
+    """``text`` with the usual prefixes declared when it uses them without declaring them."""
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+(\w*):", text, re.IGNORECASE)}
+    lines = [f"PREFIX {k}: <{v}>" for k, v in PREFIXES.items()
+             if k not in declared and re.search(rf"\b{k}:", text)]
+    return "\n".join([*lines, text])
+
+
+def run_query(
+    store: Backend, query: str, params: dict[str, str] | None = None,
+) -> Table:
+    """Run a named query (by name) or SPARQL text, with ``params`` bound as terms.
+
+    In SPARQL text a value ``<…>`` binds an IRI, anything else a string literal.
+    """
+    if re.fullmatch(r"[\w-]+", query.strip()):
+        named = load_query(query.strip())
+        return store.select(named.text, bind(named, params or {}))
+    bindings = {k: term(v[1:-1], "iri") if v.startswith("<") and v.endswith(">")
+                else term(v, "string") for k, v in (params or {}).items()}
+    return store.select(with_prefixes(query), bindings)

@@ -1,0 +1,100 @@
+"""The store: default location, the source registry, locking, parameters bound as terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from vankien.graph.store import default_store_path, open_store, store_lock, with_values
+from vankien.loaders.errors import StoreError
+
+BASE = "https://w3id.org/vankien/"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def triples(n: int, tag: str) -> str:
+    return "".join(f'<{BASE}doc/{tag}/{i}> <{BASE}p> "{tag} {i}" .\n' for i in range(n))
+
+
+def count(store: object) -> int:
+    return int(store.select(COUNT).rows[0][0].value)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"VANKIEN_STORE": "/data/vk"}, "/data/vk"),
+    ({"XDG_DATA_HOME": "/xdg"}, "/xdg/vankien/store"),
+    ({"HOME": "/home/u"}, "/home/u/.local/share/vankien/store"),
+])
+def test_default_store_path(monkeypatch: pytest.MonkeyPatch, env: dict, expected: str) -> None:
+    for name in ("VANKIEN_STORE", "XDG_DATA_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert default_store_path() == Path(expected)
+
+
+def test_write_replace_remove(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s", write=True) as store:
+        store.write_source("/a.txt", "aa", triples(3, "a"))
+        store.write_source("/b.txt", "bb", triples(2, "b"))
+        assert {p: e.sha256 for p, e in store.sources().items()} == {"/a.txt": "aa", "/b.txt": "bb"}
+        store.write_source("/a.txt", "a2", triples(1, "a2"))  # the file changed
+        assert store.sources()["/a.txt"].graph == f"{BASE}graph/a2"
+        assert not store.select(f"ASK {{ GRAPH <{BASE}graph/aa> {{ ?s ?p ?o }} }}".replace(
+            "ASK", "SELECT * WHERE")).rows
+        assert store.remove_source("/b.txt") and not store.remove_source("/b.txt")
+        assert list(store.sources()) == ["/a.txt"]
+        assert count(store) == 1 + 3  # one data triple, three registry triples
+
+
+def test_same_content_at_two_paths_keeps_its_graph_until_both_go(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s", write=True) as store:
+        store.write_source("/a.txt", "same", triples(2, "x"))
+        store.write_source("/copy/a.txt", "same", triples(2, "x"))
+        store.remove_source("/a.txt")
+        assert len(store.select(f"SELECT * WHERE {{ <{BASE}doc/x/0> ?p ?o }}").rows) == 1
+        store.remove_source("/copy/a.txt")
+        assert count(store) == 0
+
+
+def test_reader_needs_an_existing_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="run `vankien ingest"), open_store(tmp_path / "none"):
+        pass
+
+
+def test_second_writer_stops_with_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    with store_lock(path, exclusive=True, wait=0):
+        with (pytest.raises(StoreError, match="another vankien process"),
+              store_lock(path, exclusive=True, wait=0.2)):
+            pass
+        with (pytest.raises(StoreError, match="being written"),
+              store_lock(path, exclusive=False, wait=0)):
+            pass
+
+
+def test_readers_share_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    with open_store(path, write=True) as store:
+        store.write_source("/a.txt", "aa", triples(1, "a"))
+    with open_store(path) as one, open_store(path) as two:
+        assert count(one) == count(two) == 4
+
+
+@pytest.mark.parametrize("value", [
+    'x" } } ; DROP ALL ; SELECT * { {',
+    "35-NQ/TW",
+    "tab\there\nnewline \\ backslash",
+])
+def test_parameters_are_bound_as_terms(tmp_path: Path, value: str) -> None:
+    with open_store(tmp_path / "s", write=True) as store:
+        store.write_source("/a.txt", "aa", f"<{BASE}d> <{BASE}p> {ox.Literal(value)} .\n")
+        rows = store.select(f"SELECT ?d WHERE {{ ?d <{BASE}p> ?v }}", {"v": ox.Literal(value)}).rows
+        assert rows == [(ox.NamedNode(f"{BASE}d"),)]
+        assert count(store) == 4
+
+
+def test_values_row_opens_the_outer_where() -> None:
+    query = with_values("SELECT ?d WHERE { ?d ?p ?v }", {"v": ox.Literal('a"b')})
+    assert query == 'SELECT ?d WHERE { VALUES (?v) { ("a\\"b") }  ?d ?p ?v }'
