@@ -163,6 +163,7 @@ class _Mapper:
         self._fact(d, VK.mention, mention, VK.Mention)
         self._add(mention, VK.mentionOf, target)
         self._add(mention, VK.relation, Literal(c.relation))
+        self._add(mention, VK.inSource, self.source)
         self._evidence(mention, c.span)
         if c.system == "state":
             self._add(target, RDF.type, VK.StateDocument)
