@@ -191,7 +191,7 @@ def describe(select: Select, graph: nx.MultiDiGraph) -> None:
 
 
 def add_edges(graph: nx.MultiDiGraph, triples: Iterable[tuple[str, str, str]]) -> None:
-    """Add each ``(s, rel, o)`` once."""
+    """Add each ``(s, rel, o)`` once; a document citing itself is a misreading, left out."""
     for s, rel, o in triples:
-        if not graph.has_edge(s, o, key=rel):
+        if s != o and not graph.has_edge(s, o, key=rel):
             graph.add_edge(s, o, key=rel, rel=rel)
