@@ -1,12 +1,416 @@
-"""Responsibilities, recurrences and deadlines (phân công, định kỳ, thời hạn)."""
+"""Responsibilities (phân công): who must do what, with whom, how often, by when.
+
+A document is read block by block (paragraphs and list items). A responsibility starts
+where a body is named as the doer: an assignment ('Giao X chủ trì …', 'Đề nghị X …',
+'… yêu cầu X …'), a sentence that opens with a body ('Các cấp ủy đảng phối hợp … tăng
+cường …'), or a heading that names a body ('**2. Ban cán sự đảng UBND tỉnh:** chỉ đạo …',
+whose bullets inherit it). The role is lead (chủ trì), coordinate (phối hợp, when that is
+the whole task), advise (tham mưu, giúp) or execute. Sentences that follow in the same
+block carry on the duty: their recurrences, deadline and 'báo cáo … với X' attach to it.
+Work nobody owns and duties with no time get warnings of their own.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
 from .model import Deadline, Recurrence, Responsibility, Warning
+from .recipients import is_signer_chunk, squash, table, view
+from .timing import clause, find_deadlines, find_recurrences
+
+Span = tuple[int, int]
+_WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
+_MARKER = re.compile(r"\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)]|[IVX]{1,4}\s*[.\-–/])\s*")
+_BLOCK_START = re.compile(
+    r"\n\s*\n|\n(?=\s*(?:[-–—•+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\s*[.\-–]))"
+)
+_SENTENCE = re.compile(r"(?<=[^\s.][.!?;])\s+(?=[^\W\d_])|(?<=\./\.)\s*")
+_RECIPIENTS = re.compile(r"(?i)\s*nơi\s+nhận\s*:")
+_SECTION = re.compile(r"(?i)tổ\s+chức\s+thực\s+hiện\s*:?\s*$")
+
+
+@dataclass
+class _Block:
+    """A paragraph or list item: its span, marker, and the heading-actor it names."""
+
+    start: int
+    end: int
+    listed: bool
+    body: int = 0  # where the text after a heading 'Actor:' begins
+    actor: tuple[str, Span] | None = None
+    sentences: list[Span] = field(default_factory=list)
 
 
 def find_duties(
     text: str, start: int, end: int, issued: str | None = None
 ) -> tuple[list[Responsibility], list[Recurrence], list[Deadline], list[Warning]]:
     """Duties in ``text[start:end]``; ``issued`` (ISO date) resolves relative deadlines."""
-    return [], [], [], []
+    plain = view(text)
+    found: list[Responsibility] = []
+    warnings: list[Warning] = []
+    inherited: tuple[str, Span] | None = None
+    in_section = False
+    for block in _blocks(plain, start, end):
+        heading = _heading_text(plain, block)
+        if heading is not None:
+            in_section = in_section or bool(_SECTION.search(heading))
+            inherited = block.actor
+            if block.actor is None or block.body >= block.end:
+                continue
+        elif not block.listed:
+            inherited = None
+        duties = _block_duties(plain, block, block.actor or inherited, issued)
+        found += duties
+        if not duties and in_section:
+            warnings.append(_unowned(plain, block.body, block.end))
+        warnings += _block_warnings(plain, block, bool(block.actor or inherited))
+    warnings += [_timeless(r) for r in found if not r.recurrences and not r.deadline]
+    recurrences = find_recurrences(plain, start, end)
+    return found, recurrences, find_deadlines(plain, start, end, issued), warnings
+
+
+# --- blocks ------------------------------------------------------------------------------
+
+
+def _blocks(plain: str, start: int, end: int) -> list[_Block]:
+    """Paragraphs and list items of ``plain[start:end]``, with heading actors read."""
+    spans, pos = [], start
+    for m in [*_BLOCK_START.finditer(plain, start, end), None]:
+        a, b = _strip(plain, pos, m.start() if m else end)
+        if a < b and spans and plain[a].islower():
+            spans[-1] = (spans[-1][0], b)  # a page break cut the paragraph
+        elif a < b:
+            spans.append((a, b))
+        pos = m.end() if m else end
+    return [_block(plain, a, b) for a, b in _without_lists(plain, spans)]
+
+
+def _without_lists(plain: str, spans: list[Span]) -> list[Span]:
+    """Drop the 'Nơi nhận' list and the signature that close a document."""
+    out, skipping = [], False
+    for a, b in spans:
+        text = plain[a:b]
+        if _RECIPIENTS.match(text):
+            skipping = True
+        elif skipping and not (_MARKER.match(text) or is_signer_chunk(text) or "\n" in text):
+            skipping = False
+        if not skipping:
+            out.append((a, b))
+    return out
+
+
+def _block(plain: str, a: int, b: int) -> _Block:
+    marker = _MARKER.match(plain, a, b)
+    body = marker.end() if marker else a
+    block = _Block(a, b, bool(marker), body)
+    head = re.match(r"([^:\n]{3,160}?)\s*:(?!\d)", plain[body:b])
+    if head:
+        name = squash(head[1])
+        if _is_actor(name):
+            block.actor = (name, (body, body + len(head[1])))
+            block.body = _strip(plain, body + head.end(), b)[0]
+        elif marker and len(name.split()) <= 20:
+            after = _strip(plain, body + head.end(), b)[0]
+            if plain[after:after + 1].isupper():  # a title: '1. Nâng cao nhận thức: Cấp ủy …'
+                block.body = after
+    return block
+
+
+def _heading_text(plain: str, block: _Block) -> str | None:
+    """The text of a heading block ('6. Tổ chức thực hiện', '2. Ban …:'), else None."""
+    if block.actor is not None:
+        return block.actor[0]
+    text = squash(plain[block.body:block.end])
+    letters = [c for c in text if c.isalpha()]
+    if not letters or len(text) > 200:
+        return None
+    upper = sum(c.isupper() for c in letters) / len(letters) > 0.8
+    if upper or (text.endswith(":") and "\n" not in text) or _SECTION.search(text):
+        return text
+    return None
+
+
+# --- responsibilities in a block ---------------------------------------------------------
+
+
+def _block_duties(
+    plain: str, block: _Block, owner: tuple[str, Span] | None, issued: str | None
+) -> list[Responsibility]:
+    """Responsibilities of one block; sentences with no doer of their own carry on."""
+    heads: list[tuple[int, list[tuple[str, Span]], int]] = []  # (start, actors, task start)
+    for a, b in _sentences(plain, block.body, block.end):
+        parsed = _assignment(plain, a, b) or _subject(plain, a, b)
+        if parsed:
+            heads.append((a, *parsed))
+        elif not heads and owner:
+            heads.append((a, [owner], a))
+    out = []
+    for i, (a, actors, task_at) in enumerate(heads):
+        extent_end = heads[i + 1][0] if i + 1 < len(heads) else block.end
+        lo = owner[1][0] if owner and actors == [owner] and i == 0 else a
+        for actor, _ in actors:
+            out.append(_responsibility(plain, actor, task_at, (lo, extent_end), issued))
+    return out
+
+
+def _sentences(plain: str, a: int, b: int) -> list[Span]:
+    spans, pos = [], a
+    for m in _SENTENCE.finditer(plain, a, b):
+        spans.append(_strip(plain, pos, m.start()))
+        pos = m.end()
+    spans.append(_strip(plain, pos, b))
+    return [s for s in spans if s[0] < s[1]]
+
+
+def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:
+    """'Giao (cho) X …', '… đề nghị X …', '… yêu cầu X …': the addressed bodies."""
+    for m in _assign_pattern().finditer(plain, a, b):
+        at = m.end()
+        word = m[1].lower()
+        if word.startswith("giao") and m.start() != a and word != "giao cho":
+            continue
+        end = _actor_end(plain, at, b)
+        if end is None:
+            continue
+        names = split_bodies(plain, at, end)
+        if names:
+            return names, _strip(plain, end, b)[0]
+    return None
+
+
+def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:
+    """A sentence that opens with a body and goes on with what it must do."""
+    end = _actor_end(plain, a, b)
+    if end is None:
+        return None
+    name = squash(plain[a:end]).rstrip(",")
+    if not _is_actor(name) or _describes(plain, end, b):
+        return None
+    return [(name, (a, end))], _strip(plain, end, b)[0]
+
+
+def _responsibility(
+    plain: str, actor: str, task_at: int, extent: Span, issued: str | None
+) -> Responsibility:
+    """One actor's duty: role and partners from the task's opening words."""
+    clause_end = clause(plain, task_at, task_at, extent[1])[1]
+    role, partners, task_start = _role(plain, task_at, clause_end)
+    lo, hi = extent
+    deadline = next((d.date for d in find_deadlines(plain, lo, hi, issued) if d.date), None)
+    return Responsibility(
+        actor=_clean_actor(actor),
+        role=role,
+        task=squash(plain[task_start:clause_end]).rstrip(" ./"),
+        partners=tuple(partners),
+        recurrences=tuple(dict.fromkeys(r.frequency for r in find_recurrences(plain, lo, hi))),
+        deadline=deadline,
+        reports_to=_reports_to(plain, lo, hi),
+        span=_strip(plain, lo, hi),
+    )
+
+
+def _role(plain: str, a: int, b: int) -> tuple[str, list[str], int]:
+    """Role, partners and where the task proper starts, from the task's opening words."""
+    words = [m for m in _WORD.finditer(plain, a, b)][:10]
+    head = plain[a:words[-1].end()].lower() if words else ""
+    found = [(head.find(p), role, p) for role, ps in table()["roles"].items() for p in ps
+             if _at_word(head, p)]
+    if not found:
+        return "execute", [], a
+    at, role, phrase = min(found, key=lambda f: (f[0], -len(f[2])))
+    if role == "advise" and phrase == "giúp" and at != 0:
+        return "execute", [], a
+    partners, rest, closes = _partners(plain, a, b)
+    if role == "lead":
+        return "lead", partners, rest if partners else a + at + len(phrase)
+    if role == "coordinate":
+        return ("coordinate", partners, a + at) if closes else ("execute", partners, rest)
+    return role, partners, a + at
+
+
+def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
+    """Bodies after 'phối hợp (chặt chẽ) với'; where the task resumes; True if nothing does."""
+    m = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+").search(plain, a, b)
+    if not m:
+        return [], a, True
+    end = _actor_end(plain, m.end(), b, allow_prepositions=True)
+    if end is None:
+        end = b
+    names = [n for n, _ in split_bodies(plain, m.end(), end)]
+    rest = _strip(plain, end, b)[0]
+    closes = rest >= b or _starts_with(plain, rest, b, table()["clause_prepositions"])
+    return names, rest, closes
+
+
+def _reports_to(plain: str, a: int, b: int) -> str | None:
+    """'báo cáo (kết quả …) với X', 'báo cáo X': the body reported to."""
+    links = "|".join(table()["report_links"])
+    for m in re.finditer(rf"(?i)báo\s+cáo(?:\s+[^\s,.;]+){{0,5}}?\s+(?:{links})\s+", plain[a:b]):
+        start = a + m.end()
+        if _head_at(plain, start, b):
+            end = _report_end(plain, start, b)
+            return squash(plain[start:end]).rstrip(",") or None
+    return None
+
+
+def _report_end(plain: str, a: int, b: int) -> int:
+    stops = table()["report_stops"]
+    for m in _WORD.finditer(plain, a, b):
+        at = m.start()
+        if at > a and (plain[at - 2] in ",;(" or _starts_with(plain, at, b, stops)):
+            return _strip(plain, a, at)[1]
+    return b
+
+
+# --- actors ------------------------------------------------------------------------------
+
+
+def _actor_end(plain: str, a: int, b: int, allow_prepositions: bool = False) -> int | None:
+    """End of a body's name starting at ``a``: the first verb (or preposition) after it."""
+    if not allow_prepositions and not _head_at(plain, a, b):
+        return None
+    stops = _verbs() + (tuple(table()["clause_prepositions"]) if allow_prepositions else ())
+    for m in _WORD.finditer(plain, a, min(b, a + 240)):
+        if m.start() > a and _verb_at(plain, m.start(), b, stops):
+            end = _strip(plain, a, m.start(), " ,")[1]
+            return end if end > a else None
+    return None
+
+
+def _verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
+    """A lower-case verb (or stop word) starts at ``at`` and is not part of a noun."""
+    if not plain[at].islower() or not _starts_with(plain, at, b, stops):
+        return False
+    if not plain[at - 1].isspace():
+        return False
+    before = plain[max(0, at - 24):at].lower().rstrip()
+    if not _starts_with(plain, at, b, table()["modals"]) and any(
+        before.endswith(" " + n) or before == n for n in table()["nominalizers"]
+    ):
+        return False
+    low = plain[at:min(b, at + 40)].lower()
+    for verb, nouns in table()["noun_readings"].items():
+        if low.startswith(verb + " ") and low[len(verb) + 1:].startswith(tuple(nouns)):
+            return False
+    window = plain[max(0, at - 20):min(b, at + 30)].lower()
+    return not any(p in window and _covers(window, p, at - max(0, at - 20))
+                   for p in table()["nominal_phrases"])
+
+
+def _covers(window: str, phrase: str, offset: int) -> bool:
+    i = window.find(phrase)
+    while i >= 0:
+        if i < offset < i + len(phrase) or (i == offset and " " in phrase and i > 0):
+            return True
+        i = window.find(phrase, i + 1)
+    return False
+
+
+def _describes(plain: str, at: int, b: int) -> bool:
+    """The words after the subject report (đã, chưa, được …) rather than direct."""
+    return _starts_with(plain, _strip(plain, at, b, " ,")[0], b, table()["not_duty"])
+
+
+def split_bodies(plain: str, a: int, b: int) -> list[tuple[str, Span]]:
+    """'các đảng ủy cơ sở và chi bộ trực thuộc' → two bodies; shared tails stay whole."""
+    bounds, pos = [], a
+    for m in re.finditer(r",\s*|;\s*|\s+và\s+", plain[a:b]):
+        if _strong_at(plain, a + m.end(), b):
+            bounds.append((pos, a + m.start()))
+            pos = a + m.end()
+    bounds.append((pos, b))
+    spans = [_strip(plain, s, e, " ,;") for s, e in bounds]
+    return [(_clean_actor(squash(plain[s:e])), (s, e)) for s, e in spans if e > s]
+
+
+def _is_actor(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 30 or not _head_at(name, 0, len(name)):
+        return False
+    core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
+    return core not in _verbs()
+
+
+def _head_at(plain: str, a: int, b: int) -> bool:
+    s = plain[a:min(b, a + 60)].lower()
+    for det in table()["determiners"]:
+        if s.startswith(det + " "):
+            s = s[len(det) + 1:]
+            break
+    return s.startswith(_heads()) and _WORD.match(s) is not None
+
+
+def _strong_at(plain: str, a: int, b: int) -> bool:
+    s = plain[a:min(b, a + 40)]
+    if s[:1].isupper() and _head_at(plain, a, b):
+        return True
+    return _starts_with(plain, a, b, table()["strong_heads"])
+
+
+def _clean_actor(name: str) -> str:
+    name = re.sub(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+", "", name.strip(" ,;:-"))
+    return name[:1].upper() + name[1:]
+
+
+# --- warnings ----------------------------------------------------------------------------
+
+
+def _block_warnings(plain: str, block: _Block, owned: bool) -> list[Warning]:
+    """A block that opens with 'Chủ trì', 'Phối hợp', 'Tham mưu' but names no doer."""
+    if owned or block.actor:
+        return []
+    opening = plain[block.body:block.end].lower()
+    roles = [p for ps in table()["roles"].values() for p in ps if " " in p or len(p) > 5]
+    if opening.startswith(tuple(roles)):
+        return [_unowned(plain, block.body, block.end)]
+    return []
+
+
+def _unowned(plain: str, a: int, b: int) -> Warning:
+    text = squash(plain[a:b])[:80]
+    return Warning("task-without-owner", f"no body is named to carry out: {text}", (a, b))
+
+
+def _timeless(r: Responsibility) -> Warning:
+    return Warning("duty-without-time", f"{r.actor}: no deadline or recurrence for: "
+                   f"{r.task[:60]}", r.span)
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+
+@cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(sorted(table()["task_verbs"], key=len, reverse=True))
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(table()["actor_heads"], key=len, reverse=True))
+
+
+@cache
+def _assign_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(table()["assign"], key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)({words})\s+")
+
+
+def _starts_with(plain: str, at: int, b: int, words: tuple[str, ...] | list[str]) -> bool:
+    s = plain[at:min(b, at + 40)].lower()
+    return any(s.startswith(w) and (len(s) == len(w) or not s[len(w)].isalnum()) for w in words)
+
+
+def _at_word(head: str, phrase: str) -> bool:
+    i = head.find(phrase)
+    return i >= 0 and (i == 0 or not head[i - 1].isalnum()) and (
+        i + len(phrase) == len(head) or not head[i + len(phrase)].isalnum())
+
+
+def _strip(plain: str, a: int, b: int, chars: str = " \n\r\t") -> Span:
+    while a < b and plain[a] in chars:
+        a += 1
+    while b > a and plain[b - 1] in chars:
+        b -= 1
+    return a, b

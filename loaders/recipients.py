@@ -19,7 +19,7 @@ from .model import Recipient
 
 _BLANKS = str.maketrans({c: " " for c in "*#`|_\u00a0\u2007\u202f\u200b\ufeff\t"})
 _OLD_TONE = re.compile(
-    r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])[yỳýỷỹỵ](?![^\W\d_])"
+    r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])(?<![qQ].)[yỳýỷỹỵ](?![^\W\d_])"
 )
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 BULLET = re.compile(r"^\s*(?:[-–—•+]|\\-)\s*")

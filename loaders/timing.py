@@ -1,0 +1,140 @@
+"""Duties in time: recurrences (định kỳ: hằng năm, 6 tháng, hằng quý …) and deadlines.
+
+Deadlines are read as the last day they allow: 'trong quý I/2023' → 2023-03-31,
+'trước ngày 30/6/2023' → 2023-06-30, 'đến năm 2025' → 2025-12-31, 'trước quý III/2023'
+→ 2023-06-30. 'Trong 30 ngày kể từ ngày ký' resolves against the issue date when it is
+known; otherwise, or when counted in working days, the date stays null and the text keeps
+the relative limit.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from .model import Deadline, Recurrence
+from .recipients import squash, table
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10,
+            "mười lăm": 15, "hai mươi": 20, "ba mươi": 30, "sáu mươi": 60, "chín mươi": 90}
+_NUM = (r"(?P<n>\d{1,3}|mười lăm|hai mươi|ba mươi|sáu mươi|chín mươi"
+        r"|một|hai|ba|bốn|năm|sáu|bảy|mười)")
+_DAY = (r"(?:(?:thứ\s+\w+|chủ\s+nhật),?\s+)?(?:ngày\s+)?(?P<d>\d{1,2})"
+        r"(?:\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+        r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)")
+_BEFORE = r"(?P<before>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|thời\s+hạn\s*:?|hết)"
+_WITHIN = r"(?P<within>trong|đến\s+hết|đến\s+cuối|đến|hết|cuối|xong\s+trong|trước)"
+_PATTERNS = [
+    re.compile(rf"(?i)\b{_BEFORE}\s+{_DAY}(?!\d)"),
+    re.compile(rf"(?i)\b{_WITHIN}\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{{4}})"),
+    re.compile(rf"(?i)\b{_WITHIN}\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})"),
+    re.compile(rf"(?i)\b{_WITHIN}\s+năm\s+(?P<y>\d{{4}})(?![\d/-])"),
+    re.compile(rf"(?i)\b(?:trong|sau)\s+(?:vòng\s+|thời\s+hạn\s+)?{_NUM}\s+(?P<unit>ngày|tuần|tháng)"
+               r"(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?P<anchor>\w+(?:\s+\w+)?)"),
+]
+
+
+@cache
+def _recurrence_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    freq = {w: f for f, words in table()["recurrences"].items() for w in words}
+    alts = "|".join(re.escape(w) for w in sorted(freq, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<!\w)(?:{alts})(?!\w)"), freq
+
+
+def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
+    """Each recurrence word in ``plain[start:end]``, with the clause it governs."""
+    pattern, freq = _recurrence_words()
+    found = []
+    for m in pattern.finditer(plain, start, end):
+        word = m[0].lower()
+        if freq[word] == "semiannual" and _is_duration(plain, m.start()):
+            continue
+        a, b = clause(plain, m.start(), start, end)
+        found.append(Recurrence(freq[word], squash(plain[a:b]).rstrip("./"), (a, b)))
+    return found
+
+
+def _is_duration(plain: str, at: int) -> bool:
+    """'sau 6 tháng', 'trong 6 tháng' measure time; they do not repeat."""
+    before = plain[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in table()["duration_before"]
+
+
+def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list[Deadline]:
+    """Each deadline phrase in ``plain[start:end]``; ``issued`` resolves 'kể từ ngày ký'."""
+    found: dict[int, Deadline] = {}
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(plain, start, end):
+            if m.start() in found or _in_title(plain, m.start(), start):
+                continue
+            found[m.start()] = Deadline(_resolve(m, issued), squash(m[0]), (m.start(), m.end()))
+    return [found[k] for k in sorted(found)]
+
+
+def _in_title(plain: str, at: int, floor: int) -> bool:
+    """'Quy hoạch … đến năm 2025', 'tầm nhìn đến năm 2045' name a plan, set no limit."""
+    a, _ = clause(plain, at, floor, at)
+    head = plain[max(a, at - 90):at]
+    head = re.split(r"[,;:(]", head)[-1].lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in table()["title_words"])
+
+
+def _resolve(m: re.Match[str], issued: str | None) -> str | None:
+    g = m.groupdict()
+    year = g.get("y") or g.get("y2") or (issued[:4] if issued else None)
+    before = bool(g.get("before")) or (g.get("within") or "").lower() == "trước"
+    try:
+        if g.get("d"):
+            month = g.get("m") or g.get("m2")
+            return date(int(year), int(month), int(g["d"])).isoformat() if year and month else None
+        if g.get("q"):
+            q = _ROMAN[g["q"].lower()]
+            return _period_end(int(year), 3 * q - 2, 3, before)
+        if g.get("m"):
+            return _period_end(int(year), int(g["m"]), 1, before)
+        if g.get("unit"):
+            return _relative(g, issued)
+        return _period_end(int(year), 1, 12, before) if year else None
+    except ValueError:
+        return None
+
+
+def _period_end(year: int, first_month: int, months: int, before: bool) -> str:
+    """Last day of a period of ``months`` from ``first_month``; or the day before it."""
+    if before:
+        return (date(year, first_month, 1) - timedelta(days=1)).isoformat()
+    last = first_month + months - 1
+    return date(year, last, calendar.monthrange(year, last)[1]).isoformat()
+
+
+def _relative(g: dict[str, str | None], issued: str | None) -> str | None:
+    """'trong 30 ngày kể từ ngày ký' → the issue date + 30 days, when that is known."""
+    anchor = (g["anchor"] or "").lower()
+    if not issued or g.get("work") or not anchor.startswith(("ký", "ban hành")):
+        return None
+    raw = (g["n"] or "").lower()
+    n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    start = date.fromisoformat(issued)
+    if g["unit"] == "tháng":
+        month = start.month - 1 + n
+        y, mo = start.year + month // 12, month % 12 + 1
+        return date(y, mo, min(start.day, calendar.monthrange(y, mo)[1])).isoformat()
+    return (start + timedelta(days=n * (7 if g["unit"] == "tuần" else 1))).isoformat()
+
+
+_STOP = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-–•+]|\d+[.)/]|[a-zđ][)]|[IVX]+[.-]))")
+
+
+def clause(plain: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """``[start, end)`` of the sentence or ';' clause around ``at`` within ``[lo, hi)``."""
+    a = lo
+    for m in _STOP.finditer(plain, lo, at):
+        a = m.end()
+    m = _STOP.search(plain, at, hi)
+    b = m.start() if m else hi
+    while a < b and plain[a] in " \n\r-–•+:":
+        a += 1
+    return a, b
