@@ -222,7 +222,8 @@ def _pdf_line(pdf: object, para: Para, width: float, new_x: str = "LMARGIN") -> 
 
 
 def write_scanned_pdf(blocks: list[Block], path: Path, dpi: int = 300) -> Path:
-    """A PDF holding only a page image of the document, as a scanner makes it."""
+    """A PDF holding only a page image of the document, as a scanner makes it: table cells
+    side by side, cells and bold lines centred."""
     from fpdf import FPDF
     from PIL import Image, ImageDraw, ImageFont
 
@@ -232,11 +233,21 @@ def write_scanned_pdf(blocks: list[Block], path: Path, dpi: int = 300) -> Path:
     regular = ImageFont.truetype(str(FONT), dpi // 7)
     bold = ImageFont.truetype(str(FONT_BOLD), dpi // 7)
     y, margin = dpi // 2, dpi // 2
-    for para in lines(blocks):
-        font = bold if para.bold else regular
-        for row in _wrap(draw, para.text, font, size[0] - 2 * margin):
-            draw.text((margin, y), row, font=font, fill=0)
-            y += dpi // 5
+    for block in blocks:
+        cells = block.cells if isinstance(block, Table) else ((block,),)
+        width = (size[0] - 2 * margin) // len(cells)
+        bottom = y
+        for i, cell in enumerate(cells):
+            row_y = y
+            for para in cell:
+                font = bold if para.bold else regular
+                for row in _wrap(draw, para.text, font, width - dpi // 10):
+                    centred = len(cells) > 1 or para.bold  # as a party document sets them
+                    pad = (width - draw.textlength(row, font=font)) // 2 if centred else 0
+                    draw.text((margin + i * width + pad, row_y), row, font=font, fill=0)
+                    row_y += dpi // 5
+            bottom = max(bottom, row_y)
+        y = bottom + (dpi // 10 if len(cells) > 1 else 0)
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.image(page, x=0, y=0, w=210, h=297)

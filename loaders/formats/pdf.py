@@ -9,21 +9,15 @@ how to turn OCR on, and one that is partly scanned gets a warning naming the pag
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 from pypdf import PdfReader
 
 from ..errors import ReadError
+from .ocr import ocr_pages
 from .text import Decoded
 
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: a scan
-OCR_DPI = 300
-OCR_TIMEOUT_S = 300  # per page
 _SPACES = re.compile(r"[ \t]{2,}")  # justified lines come out with gaps as runs of spaces
 NEEDS_OCR = "no text layer: scanned PDF needs OCR; rerun with --ocr (needs tesseract-ocr-vie)"
 
@@ -62,41 +56,3 @@ def _text_layer(data: bytes) -> list[str]:
 
 def _numbers(pages: list[int]) -> str:
     return ", ".join(str(i + 1) for i in pages)
-
-
-def ocr_pages(data: bytes, pages: list[int]) -> list[str]:
-    """OCR the given (0-based) pages of a PDF with pdftoppm and tesseract."""
-    _check_ocr_tools()
-    with tempfile.TemporaryDirectory(prefix="vankien-ocr-") as tmp:
-        pdf = Path(tmp, "in.pdf")
-        pdf.write_bytes(data)
-        return [_ocr_page(pdf, i + 1) for i in pages]
-
-
-def _ocr_page(pdf: Path, number: int) -> str:
-    prefix = pdf.with_name(f"page-{number}")
-    _run(["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", "-singlefile",
-          "-f", str(number), "-l", str(number), str(pdf), str(prefix)])
-    return _run(["tesseract", f"{prefix}.png", "stdout", "-l", "vie"])
-
-
-def _check_ocr_tools() -> None:
-    if not shutil.which("pdftoppm"):
-        raise ReadError(None, "OCR needs pdftoppm: install poppler-utils")
-    if not shutil.which("tesseract"):
-        raise ReadError(None, "OCR needs tesseract: install tesseract-ocr tesseract-ocr-vie")
-    if "vie" not in _run(["tesseract", "--list-langs"]).split():
-        raise ReadError(None, "OCR needs Tesseract's Vietnamese model: install tesseract-ocr-vie")
-
-
-def _run(command: list[str]) -> str:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    try:
-        done = subprocess.run(command, capture_output=True, timeout=OCR_TIMEOUT_S, env=env,
-                              check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ReadError(None, f"OCR failed: {command[0]}: {exc}") from exc
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise ReadError(None, f"OCR failed: {command[0]}: {detail[-1] if detail else 'error'}")
-    return done.stdout.decode("utf-8", errors="replace")
