@@ -41,6 +41,8 @@ def query_command(
 ) -> None:
     """Run a SPARQL SELECT query: a named one, a file, text or stdin.
 
+    The default graph is the union of all sources: a fact found in several sources comes
+    once per source, so write SELECT DISTINCT.
     Example: [bold]vankien query backlinks 35-NQ/TW[/] (see [bold]vankien query --list[/])
     """
     from vankien.graph.query import load_query, named_queries, run_query

@@ -24,7 +24,7 @@ RRULES = {
     "term": "FREQ=YEARLY;INTERVAL=5",
 }
 QUERY = """PREFIX vk: <https://w3id.org/vankien/ontology#>
-SELECT ?duty ?docSymbol ?date ?actorName ?task ?frequency ?deadline WHERE {
+SELECT DISTINCT ?duty ?docSymbol ?date ?actorName ?task ?frequency ?deadline WHERE {
   {
     ?document vk:responsibility ?duty . ?duty vk:task ?task .
     OPTIONAL { ?duty vk:actorName ?actorName }

@@ -1,0 +1,209 @@
+"""Named queries over a small composed archive, on the embedded store and on `oxigraph serve`.
+
+The archive (fictional An Lạc province): 12-NQ/TU implements 35-NQ/TW (cited, not
+ingested); 05-KH/TU continues 12-NQ/TU and cites 35-NQ/TW; 07-CV/BTGTU forwards 05-KH/TU.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
+from vankien.graph.calendar import duty_events
+from vankien.graph.ingest import to_ntriples
+from vankien.graph.query import bind, load_query, named_queries, run_query
+from vankien.graph.results import render
+from vankien.graph.search import search
+from vankien.graph.serve import oxigraph_server
+from vankien.graph.store import Backend, open_store
+from vankien.loaders.errors import QueryError
+
+BASE = "https://w3id.org/vankien/"
+VK = Namespace("https://w3id.org/vankien/ontology#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+X, P1, P2, P3 = (URIRef(f"{BASE}doc/{k}") for k in ("tw/nq/35/2018", "tu/nq/12/2019",
+                                                   "tu/kh/5/2020", "btgtu/cv/7/2021"))
+TU, BTG = URIRef(f"{BASE}org/tinh-uy-an-lac"), URIRef(f"{BASE}org/ban-tuyen-giao-tinh-uy")
+
+
+def _doc(g: object, d: URIRef, symbol: str, kind: str, date: str | None = None) -> None:
+    g.add((d, RDF.type, VK.Document))  # type: ignore[attr-defined]
+    g.add((d, VK.symbol, Literal(symbol)))  # type: ignore[attr-defined]
+    g.add((d, VK.kindName, Literal(kind)))  # type: ignore[attr-defined]
+    if date:
+        g.add((d, VK.dateIssued, Literal(date, datatype=XSD.date)))  # type: ignore[attr-defined]
+
+
+def _org(g: object, o: URIRef, name: str) -> None:
+    g.add((o, RDF.type, ORG.Organization))  # type: ignore[attr-defined]
+    g.add((o, SKOS.prefLabel, Literal(name, lang="vi")))  # type: ignore[attr-defined]
+
+
+def _source(sha: str, path: str, doc: URIRef, facts: list[tuple]) -> tuple[str, str, str]:
+    ds = Dataset()
+    g = ds.graph(URIRef(f"{BASE}graph/{sha}"))
+    src = URIRef(f"{BASE}source/{sha}")
+    g.add((src, RDF.type, VK.Source))
+    g.add((src, VK.path, Literal(path)))
+    g.add((doc, PROV.wasDerivedFrom, src))
+    for fact in facts:
+        if callable(fact[0]):
+            fact[0](g, *fact[1:])
+        else:
+            g.add(fact)
+    return path, sha, to_ntriples(ds)
+
+
+def archive() -> list[tuple[str, str, str]]:
+    r1, r2 = URIRef(f"{BASE}fact/p1/r1"), URIRef(f"{BASE}fact/p2/r2")
+    c1, k2, w1 = URIRef(f"{BASE}fact/p1/c1"), URIRef(f"{BASE}fact/p2/k2"), URIRef(f"{BASE}fact/w1")
+    return [
+        _source("a1", "/archive/12-nq.txt", P1, [
+            (_doc, P1, "12-NQ/TU", "Nghị quyết", "2019-03-01"), (_doc, X, "35-NQ/TW", "Nghị quyết"),
+            (_org, TU, "Tỉnh ủy An Lạc"), (P1, VK.issuedBy, TU),
+            (P1, VK.cites, X), (P1, VK.implements, X),
+            (P1, VK.responsibility, r1), (r1, RDF.type, VK.Responsibility),
+            (r1, VK.actorName, Literal("Ban Tuyên giáo Tỉnh ủy")), (r1, VK.actor, BTG),
+            (_org, BTG, "Ban Tuyên giáo Tỉnh ủy"), (r1, VK.role, VK.lead),
+            (r1, VK.task, Literal("Tổng hợp, báo cáo kết quả")),
+            (r1, VK.frequency, Literal("yearly")),
+            (P1, VK.recurrence, c1), (c1, VK.frequency, Literal("yearly")),
+            (c1, VK.text, Literal("Hằng năm sơ kết")),
+            (w1, RDF.type, VK.Warning), (w1, VK.code, Literal("conflicting-symbol")),
+            (w1, RDFS.comment, Literal("two symbols")),
+            (w1, VK.inSource, URIRef(f"{BASE}source/a1")),
+        ]),
+        _source("a2", "/archive/05-kh.txt", P2, [
+            (_doc, P2, "05-KH/TU", "Kế hoạch", "2020-01-10"), (_doc, X, "35-NQ/TW", "Nghị quyết"),
+            (_doc, P1, "12-NQ/TU", "Nghị quyết"), (P2, VK.issuedBy, TU),
+            (P2, VK.cites, X), (P2, VK.cites, P1), (P2, VK.continues, P1),
+            (P2, VK.responsibility, r2), (r2, VK.actorName, Literal("Ban Tổ chức Tỉnh ủy")),
+            (r2, VK.task, Literal("Rà soát")),
+            (r2, VK.deadline, Literal("2020-06-30", datatype=XSD.date)),
+            (P2, VK.hasDeadline, k2), (k2, VK.dueDate, Literal("2020-09-30", datatype=XSD.date)),
+            (k2, VK.text, Literal("trước 30/9/2020")),
+        ]),
+        _source("a3", "/archive/07-cv.txt", P3, [
+            (_doc, P3, "07-CV/BTGTU", "Công văn", "2021-02-02"), (_doc, P2, "05-KH/TU", "Kế hoạch"),
+            (P3, VK.issuedBy, BTG), (_org, BTG, "Ban Tuyên giáo Tỉnh ủy"),
+            (P3, VK.cites, P2), (P3, VK.forwards, P2),
+        ]),
+    ]
+
+
+@pytest.fixture(params=["embedded", "oxigraph-serve"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    if request.param == "embedded":
+        with open_store(tmp_path / "store", write=True) as backend:
+            _fill(backend)
+            yield backend
+    else:
+        with oxigraph_server() as url, open_store(endpoint=url) as backend:
+            _fill(backend)
+            yield backend
+
+
+def _fill(backend: Backend) -> None:
+    for path, sha, ntriples in archive():
+        backend.write_source(path, sha, ntriples)
+
+
+def values(store: Backend, query: str, params: dict | None = None) -> list[tuple]:
+    table = run_query(store, query, params)
+    return [tuple(t.value if t is not None else None for t in row) for row in table.rows]
+
+
+def test_every_named_query_has_a_description_and_runs(store: Backend) -> None:
+    queries = named_queries()
+    assert len(queries) >= 8
+    for q in queries.values():
+        assert q.description and not q.description.startswith("#")
+        run_query(store, q.name, {p.name: "35-NQ/TW" for p in q.params})
+
+
+@pytest.mark.parametrize(("query", "params", "expected"), [
+    ("backlinks", {"symbol": "35-NQ/TW"}, [
+        (str(P1), "12-NQ/TU", "Nghị quyết", "2019-03-01", "implements", "/archive/12-nq.txt"),
+        (str(P2), "05-KH/TU", "Kế hoạch", "2020-01-10", "cites", "/archive/05-kh.txt")]),
+    ("backlinks", {"symbol": "35-NQ/TU"}, []),
+    ("lineage", {"symbol": "12-NQ/TU"}, [
+        ("earlier", str(X), "35-NQ/TW", "Nghị quyết", None),
+        ("later", str(P2), "05-KH/TU", "Kế hoạch", "2020-01-10"),
+        ("later", str(P3), "07-CV/BTGTU", "Công văn", "2021-02-02")]),
+    ("lineage", {"symbol": "07-CV/BTGTU"}, [
+        ("earlier", str(X), "35-NQ/TW", "Nghị quyết", None),
+        ("earlier", str(P1), "12-NQ/TU", "Nghị quyết", "2019-03-01"),
+        ("earlier", str(P2), "05-KH/TU", "Kế hoạch", "2020-01-10")]),
+    ("responsibilities", {"actor": "Ban Tuyên giáo Tỉnh ủy"}, [
+        ("lead", "Tổng hợp, báo cáo kết quả", "yearly", None, str(P1), "12-NQ/TU", "2019-03-01")]),
+    ("duties-by-frequency", {}, [("yearly", "2", "1")]),
+    ("by-issuer-year", {}, [("Ban Tuyên giáo Tỉnh ủy", "2021", "1"),
+                            ("Tỉnh ủy An Lạc", "2019", "1"), ("Tỉnh ủy An Lạc", "2020", "1")]),
+    ("missing", {}, [(str(X), "35-NQ/TW", "Nghị quyết", "2")]),
+    ("warnings", {}, [("conflicting-symbol", "two symbols", "/archive/12-nq.txt")]),
+])
+def test_named_query(store: Backend, query: str, params: dict, expected: list) -> None:
+    assert values(store, query, params) == expected
+
+
+def test_most_cited_counts_each_citing_document_once(store: Backend) -> None:
+    rows = values(store, "most-cited")
+    assert rows[0] == (str(X), "35-NQ/TW", "Nghị quyết", "2", "false")
+    assert sorted(r[1:4] for r in rows[1:]) == [("05-KH/TU", "Kế hoạch", "1"),
+                                                ("12-NQ/TU", "Nghị quyết", "1")]
+
+
+def test_own_sparql_with_a_bound_parameter(store: Backend) -> None:
+    rows = values(store, "SELECT DISTINCT ?d WHERE { ?d vk:symbol ?s }", {"s": "05-KH/TU"})
+    assert rows == [(str(P2),)]
+
+
+@pytest.mark.parametrize(("params", "error"), [
+    ({}, "missing parameter 'symbol'"),
+    ({"symbol": "1", "year": "2"}, "unknown parameter 'year'"),
+])
+def test_parameters_are_checked(params: dict, error: str) -> None:
+    with pytest.raises(QueryError, match=error):
+        bind(load_query("backlinks"), params)
+
+
+def test_unknown_query_lists_the_known_ones() -> None:
+    with pytest.raises(QueryError, match="known: backlinks"):
+        load_query("backlink")
+
+
+@pytest.mark.parametrize(("words", "first"), [
+    ("nghi quyet 35", "35-NQ/TW"),
+    ("NGHỊ QUYẾT 35", "35-NQ/TW"),
+    ("ke hoach 05", "05-KH/TU"),
+    ("ban tuyen giao", "Ban Tuyên giáo Tỉnh ủy"),
+])
+def test_search_ranks_the_best_match_first(store: Backend, words: str, first: str) -> None:
+    table = search(store, words)
+    assert table.rows[0][2].value == first
+
+
+def test_duty_events(store: Backend) -> None:
+    events = {(e.start.isoformat(), e.rrule, e.summary) for e in duty_events(store)}
+    assert events == {
+        ("2019-03-01", "FREQ=YEARLY", "Ban Tuyên giáo Tỉnh ủy: Tổng hợp, báo cáo kết quả"),
+        ("2019-03-01", "FREQ=YEARLY", "Hằng năm sơ kết"),
+        ("2020-06-30", None, "Ban Tổ chức Tỉnh ủy: Rà soát"),
+        ("2020-09-30", None, "trước 30/9/2020"),
+    }
+    mine = [e.summary for e in duty_events(store, "ban to chuc")]
+    assert mine == ["Ban Tổ chức Tỉnh ủy: Rà soát"]
+
+
+def test_json_output_is_sparql_results_json(store: Backend) -> None:
+    import json
+
+    doc = json.loads(render(run_query(store, "missing"), "json"))
+    assert doc["head"]["vars"] == ["document", "symbol", "kind", "citedBy"]
+    assert doc["results"]["bindings"][0]["citedBy"] == {
+        "type": "literal", "value": "2", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
