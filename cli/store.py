@@ -70,7 +70,7 @@ class _Progress:
     def advance(self, outcome: object) -> None:
         if outcome.status == "failed":  # type: ignore[attr-defined]
             self._bar.console.print(f"skipped {outcome.path}: {outcome.reason}",  # type: ignore[attr-defined]
-                                    markup=False, highlight=False)
+                                    markup=False, highlight=False, soft_wrap=True)
         self._bar.advance(self._task)
         task = self._bar.tasks[0]
         self._bar.update(self._task, rate=task.completed / max(task.elapsed or 0, 1e-3))
