@@ -35,8 +35,11 @@ _ISSUER_AFTER = re.compile(
     r"(?=\s+(?i:về|V/v|đã|đến|và|với|nhằm|trong|tại|theo|thì|là|được|ban hành|ngày)\b"
     r"|\s*[,;:“”\"()\n]|\.(?:\s|$)|$)")
 _TITLE_AFTER = re.compile(r"\s*,?\s*(?:(?P<about>(?i:về|v/v))\s*:?\s*)?(?P<q>[“\"])")
-_ABOUT_AFTER = re.compile(r"\s*,?\s*(?i:về)\s+(?P<title>[^;\n“”\"()]{3,300}?)(?=[;\n“”\"()]"
-                          r"|\.\s|\.$|,\s+(?:" + KIND_NAMES + r")\b|$)", re.IGNORECASE)
+_ABOUT_AFTER = re.compile(
+    r"\s*,?\s*(?i:về)\s+(?P<title>(?:[^;\n“”\"()]|\n(?!\s*\n)){3,300}?)"
+    r"(?=[;“”\"()]|\n\s*\n|\.\s|\.$|,\s+[A-ZĐ]|\s(?:cho thấy|đã|là một|nhằm)\s|$)")
+_DATE_BEFORE = re.compile(r"(?i:ngày)\s+" + DATE + r"\s*,\s*(?P<issuer>[A-ZĐ][^,.;\n]{2,120}?)"
+                          r"\s+(?i:đã\s+)?(?i:ban\s+hành|ký)\s*$")
 _CUES = [  # (relation, words just before the citation)
     ("continues", r"tiếp\s+tục\s+(?:triển\s+khai\s+|tổ\s+chức\s+)?thực\s+hiện"),
     ("replaces", r"thay\s+thế(?:\s+cho)?"),
@@ -109,6 +112,9 @@ def _mention(text: str, m: re.Match[str], start: int, end: int) -> Mention:
         issuer, pos = canonical_org(squash(im["issuer"])), im.end()
         if date is None and (dm := _DATE_AFTER.match(text, pos, end)):
             date, invalid, pos = iso_date(dm), iso_date(dm) is None, dm.end()
+    if date is None and (db := _DATE_BEFORE.search(text, max(start, kind_start - 160),
+                                                    kind_start)):
+        date, issuer = iso_date(db), issuer or canonical_org(squash(db["issuer"]))
     title, title_span = _title(text, pos, end)
     cue = _CUE.search(text, max(start, kind_start - 70), kind_start)
     relation = next((n for n, _ in _CUES if cue and cue[n]), "cites")

@@ -13,20 +13,24 @@ from dataclasses import dataclass, field
 
 from .clean import fold
 from .kinds import canonical_code, canonical_name, code_for_name, kinds
-from .patterns import DATE, KIND_NAMES, codes_pattern, iso_date, squash
+from .patterns import DATE, KIND_NAMES, SUFFIX, codes_pattern, iso_date, squash
 
-_LINE = re.compile(r"[^\n]*")
-_MOTTO = re.compile(r"dang cong san viet nam|cong hoa xa hoi chu nghia|doc lap - tu do")
+_MOTTO = re.compile(r"dang cong san|cong hoa xa|hoi chu nghia|chu nghia viet nam|doc lap|"
+                    r"tu do - hanh phuc|^hanh phuc$|^cong( hoa)?$")
+# Words a body's name starts with in an issuer block (the next line may carry its place).
+ORG_HEAD = re.compile(r"^(?:ĐẢNG|BAN|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|QUẬN ỦY|THỊ ỦY|ỦY BAN|BỘ|CHI BỘ|"
+                      r"VĂN PHÒNG|HỘI|MẶT TRẬN|ĐOÀN|QUÂN ỦY|CÔNG AN|TRƯỜNG|SỞ|CỤC|HỌC VIỆN|"
+                      r"CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|TỔNG CỤC|THÔNG TẤN|HỘI ĐỒNG)\b")
 _SYMBOL_LINE = re.compile(
     r"^S[ốô]\s*:?\s*(?P<num>[^\s/\-–]{0,8}(?:/\d)?)\s*[-–]\s*(?P<code>" + codes_pattern()
-    + r")\s*/\s*(?P<suffix>[A-ZĐƯ][A-ZĐƯ0-9]{0,11})\b"
+    + r")\s*/\s*(?P<suffix>" + SUFFIX + r")\b"
     r"|^S[ốô]\s*:?\s*(?P<snum>\d{1,5})\s*/\s*(?:(?P<syear>\d{4})/)?(?P<scode>[A-ZĐ]{1,6})"
     r"\s*-\s*(?P<sissuer>[A-ZĐ][\wĐđ\-]{0,15})")
-_TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+))?$",
-                    re.IGNORECASE)
-_OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+)$")
+_TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?))?"
+                    r"(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
+_OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
 _PLACE_DATE = re.compile(
-    r"(?P<place>(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)\s*,\s*(?i:ngày)"
+    r"(?m:^)[ \t]*(?P<place>(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)\s*,\s*(?i:ngày)"
     r"(?:\s*" + DATE + r"|\s*(?:[.…_ ]*|\d{1,2})\s*(?i:tháng)\s*[.…_ \d]*\s*(?i:năm)\s*\d{4})")
 _ADDRESSEE = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP = re.compile(r"^(?:VĂN BẢN |CÔNG VĂN )?ĐẾN\b", re.IGNORECASE)
@@ -71,13 +75,15 @@ class Header:
 def lines(text: str, start: int, end: int) -> list[Line]:
     """The lines of ``text[start:end]`` with their offsets, stripped of spaces."""
     out = []
-    for m in _LINE.finditer(text, start, end):
-        raw = m.group()
+    pos = start
+    while pos <= end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        raw = text[pos:stop]
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
-        out.append(Line(m.start() + lead, m.start() + lead + len(stripped), stripped))
-        if m.end() >= end:
-            break
+        out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos = stop + 1
     return out
 
 
@@ -106,24 +112,37 @@ def find_header(text: str, start: int, end: int) -> Header:
     """Read the header elements found in ``text[start:end]``."""
     head = Header(end=start)
     zone = _zone(lines(text, start, end))
+    if not zone:
+        return head
     stamp_lines = _stamps(zone, head)
     title_at = None
     for i, line in enumerate(zone):
         if i in stamp_lines or not line.text:
             continue
-        if head.code is None and (m := symbol_line(line.text)):
-            _read_symbol(head, m, line)
+        if head.code is None and (m := _symbol_at(zone, i)):
+            _read_symbol(head, *m)
         elif title_at is None and (m := title_kind(line.text)):
             title_at = i
             _read_title(head, m, zone, i)
         elif not head.addressees and (m := _ADDRESSEE.match(line.text)):
             head.addressees = _addressees(m["rest"], zone[i + 1:])
-        if head.date is None and head.place is None:
-            _read_date(head, text, line)
+    _read_date(head, text, zone[0].start, zone[-1].end)
     head.block = _block(zone, stamp_lines, title_at)
     head.subject = head.subject or _vv_subject(zone)
-    head.end = zone[-1].end if zone else start
+    head.end = zone[-1].end
     return head
+
+
+def _symbol_at(zone: list[Line], i: int) -> tuple[re.Match[str], int] | None:
+    """The symbol of a ``Số …`` line, or of ``Số:`` with the symbol on the next line."""
+    line = zone[i]
+    if m := symbol_line(line.text):
+        return m, line.start
+    if re.fullmatch(r"S[ốô]\s*:?", line.text):
+        nxt = next((ln for ln in zone[i + 1:i + 4] if ln.text), None)
+        if nxt and (m := symbol_line("Số " + nxt.text)):
+            return m, nxt.start - 3
+    return None
 
 
 def _zone(all_lines: list[Line]) -> list[Line]:
@@ -144,8 +163,8 @@ def _is_anchor(text: str) -> bool:
     return bool(is_motto(text) or symbol_line(text) or title_kind(text))
 
 
-def _read_symbol(head: Header, m: re.Match[str], line: Line) -> None:
-    head.symbol_span = (line.start + m.start(), line.start + m.end())
+def _read_symbol(head: Header, m: re.Match[str], offset: int) -> None:
+    head.symbol_span = (offset + m.start(), offset + m.end())
     if m["code"]:
         head.code, head.suffix = canonical_code(m["code"]), m["suffix"]
         number = m["num"]
@@ -171,10 +190,12 @@ def _read_title(head: Header, m: re.Match[str], zone: list[Line], i: int) -> Non
         head.code = head.code or code
     rest = [ln for ln in zone[i + 1:] if ln.text]
     issuer = m["issuer"]
+    about = m["about"]
     if not issuer and rest and (of := _OF_LINE.match(rest[0].text)) and is_upper(rest[0].text):
-        issuer, rest = of["issuer"], rest[1:]
+        issuer, about, rest = of["issuer"], of["about"], rest[1:]
     head.title_issuer = squash(issuer) if issuer else None
-    head.subject = _subject(zone, rest[0] if rest else None)
+    head.subject = _strip_about(about) if about else _subject(
+        zone, rest[0] if rest else None)
 
 
 def _subject(zone: list[Line], first: Line | None) -> str | None:
@@ -212,15 +233,17 @@ def _vv_subject(zone: list[Line]) -> str | None:
     return None
 
 
-def _read_date(head: Header, text: str, line: Line) -> None:
-    m = _PLACE_DATE.search(line.text)
-    if not m or fold(m["place"]).startswith(("so", "ngay", "thang")):
+def _read_date(head: Header, text: str, start: int, end: int) -> None:
+    """Place and date of issue: the first ``Place, ngày …`` that starts a line."""
+    for m in _PLACE_DATE.finditer(text, start, end):
+        if fold(m["place"]).startswith(("so", "ngay", "thang", "can cu")):
+            continue
+        head.place = squash(m["place"])
+        head.date_span = (m.start("place"), m.end())
+        if m["d1"] or m["d2"]:
+            head.date = iso_date(m)
+            head.date_invalid = head.date is None
         return
-    head.place = squash(m["place"])
-    head.date_span = (line.start + m.start(), line.start + m.end())
-    if m["d1"] or m["d2"]:
-        head.date = iso_date(m)
-        head.date_invalid = head.date is None
 
 
 def _addressees(rest: str, following: list[Line]) -> list[str]:
@@ -272,25 +295,22 @@ def _stamp_owner(zone: list[Line], i: int) -> list[int]:
 
 
 def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
-    """The issuer block: capitals lines above the title that are no motto, stamp or title."""
-    block = []
+    """The issuer block: the bodies named in capitals above the title, higher body first.
+
+    A line that does not start a body's name (``DÂN``, ``TỈNH HÀ NAM``) continues the one
+    above it; the motto, stamps, numbers and dates are not bodies.
+    """
+    names: list[str] = []
+    joinable = False
     stop = title_at if title_at is not None else len(zone)
     for i, ln in enumerate(zone[:stop]):
         t = ln.text.strip(" -_*")
-        if i in skip or not t or not is_upper(t) or is_motto(t) or len(t) > 80:
+        if i in skip or not t or not is_upper(t) or len(t) > 80 or re.search(r"\d|/", t):
+            joinable = False
             continue
-        if symbol_line(t) or _PLACE_DATE.search(t) or re.match(r"(?i)(số|v/v|t/m|k/t)\b", t):
-            continue
-        block.append(t)
-    return _join_wrapped(block)
-
-
-def _join_wrapped(block: list[str]) -> list[str]:
-    """Join a block line broken before its place (``ĐẢNG ỦY KHỐI CÁC CƠ QUAN`` / ``TỈNH …``)."""
-    out: list[str] = []
-    for t in block:
-        if out and re.match(r"(?i)(tỉnh|thành phố|huyện|quận|xã|phường|trung ương|tw)\b", t):
-            out[-1] = f"{out[-1]} {t}"
+        if ORG_HEAD.match(t) or is_motto(t) or not joinable:
+            names.append(t)
         else:
-            out.append(t)
-    return out[-2:]
+            names[-1] = f"{names[-1]} {t}"
+        joinable = True
+    return [n for n in names if ORG_HEAD.match(n) and not is_motto(n)][-2:]

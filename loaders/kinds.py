@@ -54,10 +54,10 @@ def canonical_code(raw: str, system: str = "party") -> str | None:
 @cache
 def _name_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for system in ("state", "party"):
+    for system in ("party", "state"):
         for kind in kinds(system).values():
             for name in kind.names:
-                index[name.casefold()] = kind.code
+                index.setdefault(name.casefold(), kind.code)
     return index
 
 

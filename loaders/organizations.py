@@ -59,9 +59,11 @@ def expand(name: str) -> str:
 
 
 def is_plural(name: str) -> bool:
-    """True for generic plural actors (``Các đảng ủy trực thuộc``)."""
+    """True for generic actors (``Các đảng ủy trực thuộc``, ``Cấp ủy các cấp``)."""
     head = name.split(maxsplit=1)[0] if name.split() else ""
-    return head in _data()["plural_heads"]
+    low = f" {name.casefold()} "
+    return head in _data()["plural_heads"] or any(
+        f" {m} " in low for m in _data()["generic_markers"])
 
 
 def resolve_org(name: str, context: OrgContext | None = None, *,

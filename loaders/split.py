@@ -105,6 +105,10 @@ def link_cover_letters(docs: list[Document], warnings: list[Warning]) -> None:
                 warnings.append(Warning(
                     "conflicting-symbol", f"the cover letter forwards {cited.symbol} but also "
                     f"names {other.symbol} of the same kind", other.span))
+                if other.date and doc.date and other.date != doc.date:
+                    warnings.append(Warning(
+                        "conflicting-date", f"the cover letter dates {other.symbol} "
+                        f"{other.date}; {cited.symbol} is dated {doc.date}", other.span))
 
 
 def _forwarded(letter: Document, doc: Document) -> Citation | None:
