@@ -168,8 +168,8 @@ def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int
     """'Giao (cho) X …', '… đề nghị X …', '… yêu cầu X …': the addressed bodies."""
     for m in _assign_pattern().finditer(plain, a, b):
         at = m.end()
-        word = m[1].lower()
-        if word.startswith("giao") and m.start() != a and word != "giao cho":
+        before = plain[max(a, m.start() - 12):m.start()].lower().split()
+        if before and before[-1] in table()["assign_not_after"]:
             continue
         end = _actor_end(plain, at, b)
         if end is None:
@@ -182,7 +182,7 @@ def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int
 
 def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:
     """A sentence that opens with a body and goes on with what it must do."""
-    end = _actor_end(plain, a, b)
+    end = _actor_end(plain, a, b, tuple(table()["not_duty"])) if _head_at(plain, a, b) else None
     if end is None:
         return None
     name = squash(plain[a:end]).rstrip(",")
@@ -235,7 +235,7 @@ def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
     m = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+").search(plain, a, b)
     if not m:
         return [], a, True
-    end = _actor_end(plain, m.end(), b, allow_prepositions=True)
+    end = _actor_end(plain, m.end(), b, tuple(table()["clause_prepositions"]))
     if end is None:
         end = b
     names = [n for n, _ in split_bodies(plain, m.end(), end)]
@@ -247,11 +247,13 @@ def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
 def _reports_to(plain: str, a: int, b: int) -> str | None:
     """'báo cáo (kết quả …) với X', 'báo cáo X': the body reported to."""
     links = "|".join(table()["report_links"])
-    for m in re.finditer(rf"(?i)báo\s+cáo(?:\s+[^\s,.;]+){{0,5}}?\s+(?:{links})\s+", plain[a:b]):
+    pattern = rf"(?i)báo\s+cáo\s+(?:(?:[^\s,.;]+\s+){{0,5}}?(?:{links})\s+)?"
+    for m in re.finditer(pattern, plain[a:b]):
         start = a + m.end()
-        if _head_at(plain, start, b):
+        direct = m[0].split()[-1].lower() == "cáo"
+        if _head_at(plain, start, b) and (not direct or plain[start].isupper()):
             end = _report_end(plain, start, b)
-            return squash(plain[start:end]).rstrip(",") or None
+            return squash(plain[start:end]).rstrip(",.;:/") or None
     return None
 
 
@@ -267,11 +269,11 @@ def _report_end(plain: str, a: int, b: int) -> int:
 # --- actors ------------------------------------------------------------------------------
 
 
-def _actor_end(plain: str, a: int, b: int, allow_prepositions: bool = False) -> int | None:
-    """End of a body's name starting at ``a``: the first verb (or preposition) after it."""
-    if not allow_prepositions and not _head_at(plain, a, b):
+def _actor_end(plain: str, a: int, b: int, extra: tuple[str, ...] = ()) -> int | None:
+    """End of a body's name starting at ``a``: the first verb (or ``extra`` word) after it."""
+    if not extra and not _head_at(plain, a, b):
         return None
-    stops = _verbs() + (tuple(table()["clause_prepositions"]) if allow_prepositions else ())
+    stops = _verbs() + tuple(table()["modals"]) + extra
     for m in _WORD.finditer(plain, a, min(b, a + 240)):
         if m.start() > a and _verb_at(plain, m.start(), b, stops):
             end = _strip(plain, a, m.start(), " ,")[1]
@@ -322,7 +324,7 @@ def split_bodies(plain: str, a: int, b: int) -> list[tuple[str, Span]]:
             pos = a + m.end()
     bounds.append((pos, b))
     spans = [_strip(plain, s, e, " ,;") for s, e in bounds]
-    return [(_clean_actor(squash(plain[s:e])), (s, e)) for s, e in spans if e > s]
+    return [(squash(plain[s:e]), (s, e)) for s, e in spans if e > s]
 
 
 def _is_actor(name: str) -> bool:

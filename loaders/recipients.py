@@ -194,7 +194,7 @@ def _entry(plain: str, a: int, b: int) -> tuple[str, str | None, bool, tuple[int
         raw, purpose_text = raw[: brace.start()], raw[brace.end():]
     raw = raw.rstrip(" ,;./")
     paren = _PAREN.search(raw)
-    if paren and purpose_of(paren[1]) is not None:
+    if paren and (purpose_of(paren[1]) or paren[1].strip().lower().startswith("để ")):
         raw, purpose_text = raw[: paren.start()].rstrip(" ,;"), paren[1]
     name = raw.strip(" ,;.-")
     purpose = purpose_of(purpose_text) if purpose_text.strip(" ,;.()") else None

@@ -27,11 +27,12 @@ _DAY = (r"(?:(?:thứ\s+\w+|chủ\s+nhật),?\s+)?(?:ngày\s+)?(?P<d>\d{1,2})"
         r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)")
 _BEFORE = r"(?P<before>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|thời\s+hạn\s*:?|hết)"
 _WITHIN = r"(?P<within>trong|đến\s+hết|đến\s+cuối|đến|hết|cuối|xong\s+trong|trước)"
+_YEAR = re.compile(rf"(?i)\b{_WITHIN}\s+năm\s+(?P<y>\d{{4}})(?![\d/-])")
 _PATTERNS = [
     re.compile(rf"(?i)\b{_BEFORE}\s+{_DAY}(?!\d)"),
     re.compile(rf"(?i)\b{_WITHIN}\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{{4}})"),
     re.compile(rf"(?i)\b{_WITHIN}\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})"),
-    re.compile(rf"(?i)\b{_WITHIN}\s+năm\s+(?P<y>\d{{4}})(?![\d/-])"),
+    _YEAR,
     re.compile(rf"(?i)\b(?:trong|sau)\s+(?:vòng\s+|thời\s+hạn\s+)?{_NUM}\s+(?P<unit>ngày|tuần|tháng)"
                r"(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?P<anchor>\w+(?:\s+\w+)?)"),
 ]
@@ -68,7 +69,7 @@ def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list
     found: dict[int, Deadline] = {}
     for pattern in _PATTERNS:
         for m in pattern.finditer(plain, start, end):
-            if m.start() in found or _in_title(plain, m.start(), start):
+            if m.start() in found or (pattern is _YEAR and _in_title(plain, m.start(), start)):
                 continue
             found[m.start()] = Deadline(_resolve(m, issued), squash(m[0]), (m.start(), m.end()))
     return [found[k] for k in sorted(found)]

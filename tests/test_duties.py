@@ -1,0 +1,201 @@
+"""Responsibilities, recurrences and deadlines: composed snippets in the format of party documents.
+
+Each row is a snippet written for this test (not copied from any document) and the
+fields a careful reader takes from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from vankien.loaders.duty import find_duties
+from vankien.loaders.recipients import view
+from vankien.loaders.timing import find_deadlines, find_recurrences
+
+
+def duties(text: str, issued: str | None = None):
+    return find_duties(text, 0, len(text), issued)
+
+
+# snippet → [(actor, role, partners, recurrences, deadline, reports_to)] in order
+RESPONSIBILITIES = [
+    ("- Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi, đôn đốc "
+     "việc thực hiện.",
+     [("Ban Tổ chức Tỉnh ủy", "lead", ["Văn phòng Tỉnh ủy"], [], None, None)]),
+    ("Giao cho Ủy ban Kiểm tra Huyện ủy là cơ quan chủ trì phối hợp với Ban Tổ chức Huyện ủy "
+     "kiểm tra, giám sát việc thực hiện Chỉ thị.",
+     [("Ủy ban Kiểm tra Huyện ủy", "lead", ["Ban Tổ chức Huyện ủy"], [], None, None)]),
+    ("Văn phòng Thành ủy chủ trì, phối hợp với các ban đảng Thành ủy hướng dẫn, kiểm tra việc "
+     "thực hiện Quy định này.",
+     [("Văn phòng Thành ủy", "lead", ["các ban đảng Thành ủy"], [], None, None)]),
+    ("Ban Dân vận Tỉnh ủy phối hợp với Ban Tuyên giáo Tỉnh ủy trong việc tuyên truyền Nghị quyết.",
+     [("Ban Dân vận Tỉnh ủy", "coordinate", ["Ban Tuyên giáo Tỉnh ủy"], [], None, None)]),
+    ("Các cấp ủy đảng phối hợp chặt chẽ với chính quyền, Mặt trận Tổ quốc tăng cường công tác "
+     "dân vận.",
+     [("Các cấp ủy đảng", "execute", ["chính quyền", "Mặt trận Tổ quốc"], [], None, None)]),
+    ("Ban Tuyên giáo Đảng ủy Khối tham mưu Ban Thường vụ Đảng ủy Khối sơ kết việc thực hiện "
+     "Kết luận.",
+     [("Ban Tuyên giáo Đảng ủy Khối", "advise", [], [], None, None)]),
+    ("Đề nghị các huyện ủy và đảng ủy trực thuộc tổ chức quán triệt Chỉ thị này đến chi bộ.",
+     [("Các huyện ủy", "execute", [], [], None, None),
+      ("Đảng ủy trực thuộc", "execute", [], [], None, None)]),
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng nghiêm túc thực hiện Chỉ thị này.",
+     [("Các cấp ủy, tổ chức đảng", "execute", [], [], None, None)]),
+    ("**3. Ban Tổ chức Tỉnh ủy:** chủ trì theo dõi, tổng hợp tình hình, định kỳ 6 tháng báo cáo "
+     "Ban Thường vụ Tỉnh ủy.",
+     [("Ban Tổ chức Tỉnh ủy", "lead", [], ["semiannual"], None, "Ban Thường vụ Tỉnh ủy")]),
+    ("#### 2. Văn phòng Tỉnh ủy:\n\n- Tham mưu Thường trực Tỉnh ủy ban hành quy chế làm việc.\n\n"
+     "- Chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn lập hồ sơ.",
+     [("Văn phòng Tỉnh ủy", "advise", [], [], None, None),
+      ("Văn phòng Tỉnh ủy", "lead", ["Ban Tổ chức Tỉnh ủy"], [], None, None)]),
+    ("Các chi bộ trực thuộc hằng quý báo cáo kết quả thực hiện với Đảng ủy cơ sở.",
+     [("Các chi bộ trực thuộc", "execute", [], ["quarterly"], None, "Đảng ủy cơ sở")]),
+    ("Ban Nội chính Tỉnh ủy chủ trì tổng hợp, báo cáo kết quả với Ban Thường vụ Tỉnh ủy trước "
+     "ngày 15/12/2024.",
+     [("Ban Nội chính Tỉnh ủy", "lead", [], [], "2024-12-15", "Ban Thường vụ Tỉnh ủy")]),
+    ("Các đảng ủy trực thuộc hoàn thành việc kiểm điểm trong quý I/2025.",
+     [("Các đảng ủy trực thuộc", "execute", [], [], "2025-03-31", None)]),
+    ("Đảng ủy các xã, thị trấn xây dựng kế hoạch thực hiện chậm nhất ngày 30/6/2025.",
+     [("Đảng ủy các xã, thị trấn", "execute", [], [], "2025-06-30", None)]),
+    ("Cấp ủy các cấp mỗi năm kiểm tra ít nhất 20% tổ chức đảng trực thuộc.",
+     [("Cấp ủy các cấp", "execute", [], ["yearly"], None, None)]),
+    ("Ủy ban Kiểm tra các cấp tham mưu cấp ủy kiểm tra việc thực hiện.",
+     [("Ủy ban Kiểm tra các cấp", "advise", [], [], None, None)]),
+    ("Người đứng đầu cấp ủy các cấp trực tiếp chỉ đạo công tác này.",
+     [("Người đứng đầu cấp ủy các cấp", "execute", [], [], None, None)]),
+    ("Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh bố trí kinh phí thực hiện.",
+     [("Ban cán sự đảng UBND tỉnh", "execute", [], [], None, None)]),
+    ("Ban Thường vụ Huyện uỷ giao Văn phòng Huyện uỷ theo dõi, đôn đốc việc thực hiện.",
+     [("Văn phòng Huyện ủy", "execute", [], [], None, None)]),
+    ("\\- Giao Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức tuyên truyền.",
+     [("Ban Tuyên giáo Tỉnh ủy", "lead", [], [], None, None)]),
+    ("Các đảng ủy\u00a0trực thuộc tiếp tục quán triệt,\ntriển khai Nghị quyết.",
+     [("Các đảng ủy trực thuộc", "execute", [], [], None, None)]),
+    ("Giao Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo thể chế hóa các nội dung của Nghị quyết.",
+     [("Đảng đoàn Hội đồng nhân dân tỉnh", "execute", [], [], None, None)]),
+    ("Ban Thường vụ Tỉnh ủy sơ kết giữa nhiệm kỳ việc thực hiện Nghị quyết.",
+     [("Ban Thường vụ Tỉnh ủy", "execute", [], ["term"], None, None)]),
+    ("Đảng ủy Khối báo cáo Ban Bí thư định kỳ hằng năm.",
+     [("Đảng ủy Khối", "execute", [], ["yearly"], None, "Ban Bí thư")]),
+    ("- Các đảng ủy trực thuộc tiếp tục lãnh đạo thực hiện Kết luận này. Hằng năm, báo cáo kết "
+     "quả thực hiện với cấp ủy cấp trên trong báo cáo 6 tháng và tổng kết năm./.",
+     [("Các đảng ủy trực thuộc", "execute", [], ["yearly", "semiannual"], None,
+       "cấp ủy cấp trên")]),
+    ("Các cấp ủy đã tập trung lãnh đạo, chỉ đạo thực hiện Nghị quyết.", []),
+    ("Các chi bộ chưa quan tâm đúng mức đến công tác phát triển đảng viên.", []),
+    ("Đáp ứng yêu cầu nhiệm vụ trong tình hình mới.", []),
+    ("Cán bộ, đảng viên được nâng cao nhận thức về công tác bảo vệ nền tảng tư tưởng.", []),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), RESPONSIBILITIES)
+def test_responsibility(snippet: str, expected: list[tuple]) -> None:
+    found, _, _, _ = duties(snippet)
+    got = [(r.actor, r.role, list(r.partners), list(r.recurrences), r.deadline, r.reports_to)
+           for r in found]
+    assert got == expected
+
+
+def test_relative_deadline_resolves_against_issue_date() -> None:
+    snippet = "Các cấp ủy, tổ chức đảng triển khai thực hiện trong 30 ngày kể từ ngày ký."
+    found, _, deadlines, _ = duties(snippet, "2024-03-01")
+    assert found[0].deadline == "2024-03-31"
+    assert [d.date for d in deadlines] == ["2024-03-31"]
+
+
+def test_relative_deadline_without_issue_date_stays_relative() -> None:
+    snippet = "Các cấp ủy, tổ chức đảng triển khai thực hiện trong 30 ngày kể từ ngày ký."
+    found, _, deadlines, _ = duties(snippet)
+    assert found[0].deadline is None
+    assert [(d.date, d.text) for d in deadlines] == [(None, "trong 30 ngày kể từ ngày ký")]
+
+
+# snippet → warning codes
+WARNINGS = [
+    ("Phối hợp với các cơ quan báo chí đẩy mạnh tuyên truyền.", ["task-without-owner"]),
+    ("- Chủ trì, phối hợp với các ban đảng hướng dẫn thực hiện.", ["task-without-owner"]),
+    ("Các đảng ủy trực thuộc tổ chức quán triệt Nghị quyết.", ["duty-without-time"]),
+    ("Các đảng ủy trực thuộc hằng năm báo cáo kết quả thực hiện.", []),
+    ("III. TỔ CHỨC THỰC HIỆN\n\n1. Nghị quyết này được phổ biến đến chi bộ.",
+     ["task-without-owner"]),
+]
+
+
+@pytest.mark.parametrize(("snippet", "codes"), WARNINGS)
+def test_unassigned_work_is_flagged(snippet: str, codes: list[str]) -> None:
+    _, _, _, warnings = duties(snippet)
+    assert [w.code for w in warnings] == codes
+
+
+def test_spans_point_at_the_source() -> None:
+    snippet = "Mở đầu.\n\n- Giao **Ban Tổ chức Tỉnh ủy** chủ trì kiểm tra.\n"
+    (r,), _, _, _ = duties(snippet)
+    assert snippet[r.span[0]:r.span[1]].startswith("Giao **Ban Tổ chức")
+    assert r.actor == "Ban Tổ chức Tỉnh ủy"
+
+
+# snippet → frequencies found
+RECURRENCES = [
+    ("Hằng năm xây dựng kế hoạch kiểm tra.", ["yearly"]),
+    ("tổng kết hàng năm", ["yearly"]),
+    ("Định kỳ hàng năm tiến hành sơ kết.", ["yearly"]),
+    ("báo cáo định kỳ 6 tháng và cuối năm", ["semiannual"]),
+    ("sau 6 tháng thực hiện Chỉ thị", []),
+    ("giao ban hằng quý", ["quarterly"]),
+    ("tổ chức hội nghị báo cáo viên hằng tháng", ["monthly"]),
+    ("tiếp công dân định kỳ hoặc đột xuất", ["periodic"]),
+    ("kiểm điểm mỗi nhiệm kỳ một lần", ["term"]),
+    ("Đại hội đảng bộ nhiệm kỳ 2025-2030", []),
+    ("bảo đảm mỗi năm 10% cấp ủy, tổ chức đảng được kiểm tra", ["yearly"]),
+    ("thực hiện thường xuyên, liên tục", []),
+]
+
+
+@pytest.mark.parametrize(("snippet", "frequencies"), RECURRENCES)
+def test_recurrence(snippet: str, frequencies: list[str]) -> None:
+    assert [r.frequency for r in find_recurrences(view(snippet), 0, len(snippet))] == frequencies
+
+
+def test_quantified_target_stays_with_its_recurrence() -> None:
+    snippet = "Tăng cường kiểm tra, bảo đảm mỗi năm 10% cấp ủy được kiểm tra, giám sát; tổng kết."
+    (r,) = find_recurrences(view(snippet), 0, len(snippet))
+    assert "mỗi năm 10% cấp ủy được kiểm tra" in r.text
+
+
+# snippet, issue date → deadline dates found
+DEADLINES = [
+    ("hoàn thành trước ngày 30/6/2023", None, ["2023-06-30"]),
+    ("báo cáo chậm nhất là ngày 15 tháng 9 năm 2024", None, ["2024-09-15"]),
+    ("xong trong quý I/2023", None, ["2023-03-31"]),
+    ("trong quý IV năm 2024", None, ["2024-12-31"]),
+    ("trước quý III/2023", None, ["2023-06-30"]),
+    ("phấn đấu đến năm 2025 hoàn thành", None, ["2025-12-31"]),
+    ("Quy hoạch phát triển báo chí đến năm 2030", None, []),
+    ("hết tháng 9/2024", None, ["2024-09-30"]),
+    ("trong vòng 3 tháng kể từ ngày ban hành", "2024-01-31", ["2024-04-30"]),
+    ("trong 10 ngày làm việc kể từ ngày ký", "2024-01-02", [None]),
+    ("Quyết định 238-QĐ/TW, ngày 30/9/2020 của Ban Bí thư", None, []),
+    ("trước ngày 31/2/2024", None, [None]),
+    ("trước ngày 15/7", "2024-05-01", ["2024-07-15"]),
+]
+
+
+@pytest.mark.parametrize(("snippet", "issued", "dates"), DEADLINES)
+def test_deadline(snippet: str, issued: str | None, dates: list[str | None]) -> None:
+    assert [d.date for d in find_deadlines(view(snippet), 0, len(snippet), issued)] == dates
+
+
+_LETTERS = "aăâeêioôơuưyàảãáạủỷóòoaAUỶ*#\\-\u00a0\n .,:;()/0123456789đĐ"
+
+
+@given(st.text(alphabet=_LETTERS, max_size=200))
+def test_view_keeps_every_offset(text: str) -> None:
+    assert len(view(text)) == len(text)
+
+
+@given(st.text(max_size=300))
+def test_duties_never_fail_and_spans_stay_in_range(text: str) -> None:
+    found, recurrences, deadlines, warnings = duties(text)
+    spans = [x.span for x in (*found, *recurrences, *deadlines, *warnings) if x.span]
+    assert all(0 <= a <= b <= len(text) for a, b in spans)
