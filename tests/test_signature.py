@@ -1,0 +1,88 @@
+"""Signature blocks in the forms of Hướng dẫn 36-HD/VPTW, composed for this test."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from vankien.loaders.signature import find_signature, sentence_case
+
+# block → (authority, on_behalf_of, position, name)
+BLOCKS = [
+    ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n\nNguyễn Văn An",
+     ("T/M", "Ban Thường vụ", "Bí thư", "Nguyễn Văn An")),
+    ("K/T BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n(Đã ký)\nTrần Thị Bình",
+     ("K/T", "Ban Thường vụ", "Phó Bí thư Thường trực", "Trần Thị Bình")),
+    ("T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n\nLê Văn Cường",
+     ("T/L", "Ban Thường vụ", "Chánh Văn phòng", "Lê Văn Cường")),
+    ("T/UQ BAN THƯỜNG VỤ\nPHÓ CHÁNH VĂN PHÒNG\nPhạm Minh Đức",
+     ("T/UQ", "Ban Thường vụ", "Phó Chánh Văn phòng", "Phạm Minh Đức")),
+    ("TM. BAN CHẤP HÀNH\nBÍ THƯ\nHoàng Văn Em", ("T/M", "Ban Chấp hành", "Bí thư", "Hoàng Văn Em")),
+    ("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nVõ Thị Hoa",
+     ("K/T", "Trưởng ban", "Phó Trưởng ban", "Võ Thị Hoa")),
+    ("**T/M BAN CHẤP HÀNH BÍ THƯ**\n\n**Đỗ Văn Giang**",
+     ("T/M", "Ban Chấp hành", "Bí thư", "Đỗ Văn Giang")),
+    ("T/M BAN THƯỜNG VỤ\n\nBÍ THƯ\n", ("T/M", "Ban Thường vụ", "Bí thư", None)),
+    ("**T/M BAN THƯỜNG VỤ**\n**BÍ THƯ**\n*m*\n\nNguyễn Thị Hương",
+     ("T/M", "Ban Thường vụ", "Bí thư", "Nguyễn Thị Hương")),
+    ("T/M ĐẢNG ĐOÀN\nBÍ THƯ\nBùi Quang Huy", ("T/M", "Đảng đoàn", "Bí thư", "Bùi Quang Huy")),
+    ("T/M CHI BỘ\nBÍ THƯ\n(ký)\nĐặng Văn Khoa", ("T/M", "Chi bộ", "Bí thư", "Đặng Văn Khoa")),
+    ("T/M BAN THƯỜNG VỤ TỈNH UỶ\nBÍ THƯ\nNgô Văn Quý",
+     ("T/M", "Ban Thường vụ Tỉnh ủy", "Bí thư", "Ngô Văn Quý")),
+    ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n**Lê\nThị Thu Hà**",
+     ("T/M", "Ban Thường vụ", "Bí thư", "Lê Thị Thu Hà")),
+    ("TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phú",
+     ("T/M", "Ủy ban nhân dân", "Phó Chủ tịch", "Nguyễn Văn Phú")),
+    # a PDF text layer: the signer column interleaved with 'Nơi nhận' line by line
+    ("Nơi nhận:\nT/M BAN THƯỜNG VỤ\n- Ban Bí thư Trung ương Đảng (để b/c),\nBÍ THƯ\n"
+     "- Các đảng ủy trực thuộc,\n- Lưu Văn phòng Tỉnh ủy.\nNguyễn Văn Long",
+     ("T/M", "Ban Thường vụ", "Bí thư", "Nguyễn Văn Long")),
+    # the same two columns kept on one line, apart by wide gaps
+    ("Nơi nhận:                                   T/M BAN THƯỜNG VỤ\n"
+     "- Ban Bí thư (để b/c),                          BÍ THƯ\n- Lưu VP.\n\n"
+     "                                                Trần Văn Minh",
+     ("T/M", "Ban Thường vụ", "Bí thư", "Trần Văn Minh")),
+    ("Nơi nhận:\n- Như trên,\n- Lưu VP.\n\n\nHà Văn Nam", (None, None, None, "Hà Văn Nam")),
+    ("BÍ THƯ\n\nPhan Văn Sơn", (None, None, "Bí thư", "Phan Văn Sơn")),
+]
+
+
+@pytest.mark.parametrize(("block", "expected"), BLOCKS)
+def test_signature(block: str, expected: tuple) -> None:
+    text = "Các cấp ủy tổ chức thực hiện Nghị quyết này./.\n\n" + block
+    sig = find_signature(text, 0, len(text))
+    assert sig is not None
+    assert (sig.authority, sig.on_behalf_of, sig.position, sig.name) == expected
+    assert text[sig.span[0]:sig.span[1]].strip()
+
+
+@pytest.mark.parametrize("text", [
+    "Nơi nhận:\n- Như trên,\n- Lưu VP.",
+    "Các cấp ủy tổ chức thực hiện Nghị quyết này.",
+    "",
+])
+def test_no_signature(text: str) -> None:
+    assert find_signature(text, 0, len(text)) is None
+
+
+def test_only_the_given_range_is_read() -> None:
+    letter = "Đề nghị các chi bộ thực hiện.\n\nT/M ĐẢNG ỦY\nBÍ THƯ\nNguyễn Văn Tư\n"
+    text = letter + "\nKẾT LUẬN\n\nT/M BAN CHẤP HÀNH\nBÍ THƯ\nTrần Văn Năm\n"
+    sig = find_signature(text, 0, len(letter))
+    assert (sig.on_behalf_of, sig.name) == ("Đảng ủy", "Nguyễn Văn Tư")
+
+
+@pytest.mark.parametrize(("upper", "cased"), [
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
+    ("PHÓ BÍ THƯ", "Phó Bí thư"),
+    ("BỘ CHÍNH TRỊ", "Bộ Chính trị"),
+    ("BAN BÍ THƯ", "Ban Bí thư"),
+])
+def test_sentence_case(upper: str, cased: str) -> None:
+    assert sentence_case(upper) == cased
+
+
+@given(st.text(max_size=300))
+def test_never_fails_and_span_in_range(text: str) -> None:
+    sig = find_signature(text, 0, len(text))
+    assert sig is None or 0 <= sig.span[0] <= sig.span[1] <= len(text)
