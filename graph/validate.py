@@ -7,11 +7,18 @@ Kết luận 03-KL/ĐUK <…/doc/…>: date of issue is not a valid date (…): 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
+from vankien.loaders.errors import VankienError
 from vankien.ontology import VK, shapes_path
+
+if TYPE_CHECKING:
+    from .store import Backend
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -74,3 +81,32 @@ def _label(data: Graph, node: Node | None) -> str | None:
         if value is not None:
             return str(value)
     return None
+
+
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
+           ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
+
+
+def load_data(path: str | Path) -> Dataset:
+    """Read an RDF file (TriG, N-Quads, Turtle, N-Triples, JSON-LD, RDF/XML) into a dataset."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise VankienError(str(path), f"unknown RDF format; use one of {', '.join(FORMATS)}")
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=fmt)
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise VankienError(str(path), f"cannot read RDF: {exc}") from None
+    return dataset
+
+
+def store_data(backend: Backend) -> Dataset:
+    """Every named graph of a store, as an rdflib dataset."""
+    from .export import export
+
+    buffer = BytesIO()
+    export(backend, "nq", buffer)
+    dataset = Dataset()
+    dataset.parse(data=buffer.getvalue(), format="nquads")
+    return dataset
