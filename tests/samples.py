@@ -90,7 +90,7 @@ def plain_text(blocks: list[Block]) -> str:
 
 def markdown(blocks: list[Block]) -> str:
     """The document in the Markdown of the corpus: bold lines as ``**…**``."""
-    return "\n\n".join(f"**{p.text}**" if p.bold else p.text for p in lines(blocks)) + "\n"
+    return "\n".join(f"**{p.text}**" if p.bold else p.text for p in lines(blocks)) + "\n"
 
 
 def blocks_from_markdown(text: str) -> list[Block]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from ..errors import ReadError
 from .ocr import ocr_pages
@@ -19,6 +19,8 @@ from .text import Decoded
 
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: a scan
 _SPACES = re.compile(r"[ \t]{2,}")  # justified lines come out with gaps as runs of spaces
+_BOLD = re.compile(r"bold|black|heavy", re.I)  # in a font's /BaseFont name
+_ITEM = re.compile(r"[-+•*]\s|\d+[.)]\s|[IVXLC]+[.-]\s|[a-zđ][)]\s")  # list item starts
 NEEDS_OCR = "no text layer: scanned PDF needs OCR; rerun with --ocr (needs tesseract-ocr-vie)"
 
 
@@ -38,8 +40,41 @@ def read_pdf(data: bytes, *, ocr: bool = False) -> Decoded:
     elif scans:
         warnings = (f"page(s) {_numbers(scans)} have no text layer and were skipped; "
                     "rerun with --ocr to read them",)
-    text = "\n".join(_SPACES.sub(" ", page).strip("\n") for page in pages)
+    text = "\n".join(unwrap(_SPACES.sub(" ", page).strip("\n")) for page in pages)
     return Decoded(text, None, warnings)
+
+
+def unwrap(page: str) -> str:
+    """Join the lines a paragraph was wrapped into, as the typed text has them.
+
+    A line is continued by the next when it is nearly as long as the page's full lines,
+    both are bold or neither is, the next is no list item, and either the next starts in
+    lower case or the line does not end a sentence.
+    """
+    lines = [_bold_split(line) for line in page.split("\n")]
+    sizes = sorted(len(text) for text, _ in lines)
+    if len(sizes) < 5:
+        return page
+    full = 0.75 * sizes[int(0.9 * (len(sizes) - 1))]
+    out = lines[:1]
+    for text, bold in lines[1:]:
+        prev, prev_bold = out[-1]
+        if bold == prev_bold and len(prev) >= full and _continues(prev, text.lstrip()):
+            out[-1] = (f"{prev.rstrip()} {text.lstrip()}", bold)
+        else:
+            out.append((text, bold))
+    return "\n".join(f"**{text}**" if bold else text for text, bold in out)
+
+
+def _bold_split(line: str) -> tuple[str, bool]:
+    bold = len(line) > 4 and line.startswith("**") and line.endswith("**")
+    return (line[2:-2], True) if bold else (line, False)
+
+
+def _continues(prev: str, line: str) -> bool:
+    if not line or _ITEM.match(line):
+        return False
+    return line[0].islower() or not prev.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 def _text_layer(data: bytes) -> list[str]:
@@ -47,11 +82,39 @@ def _text_layer(data: bytes) -> list[str]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ReadError(None, "encrypted PDF: it needs a password")
-        return [page.extract_text() or "" for page in reader.pages]
+        return [_page_text(page) for page in reader.pages]
     except ReadError:
         raise
     except Exception as exc:  # pypdf raises many kinds on a damaged file
         raise ReadError(None, f"broken .pdf ({type(exc).__name__})") from exc
+
+
+def _page_text(page: PageObject) -> str:
+    chunks: list[tuple[str, bool]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: dict | None, _size: object) -> None:
+        chunks.append((text, bool(_BOLD.search(str((font or {}).get("/BaseFont", ""))))))
+
+    return _mark_bold(page.extract_text(visitor_text=visit) or "", chunks)
+
+
+def _mark_bold(text: str, chunks: list[tuple[str, bool]]) -> str:
+    """Lines set wholly in a bold font as ``**…**``, as the .docx reader gives headings.
+
+    pypdf's text and the chunks its visitor saw hold the same visible characters in the
+    same order; when they do not, the text is left as it is.
+    """
+    flags = [bold for chunk, bold in chunks for c in chunk if not c.isspace()]
+    seen = "".join(c for chunk, _ in chunks for c in chunk if not c.isspace())
+    if seen != "".join(text.split()):
+        return text
+    out, at = [], 0
+    for line in text.split("\n"):
+        size = len("".join(line.split()))
+        bold = size and all(flags[at:at + size])
+        out.append(f"**{line.strip()}**" if bold else line)
+        at += size
+    return "\n".join(out)
 
 
 def _numbers(pages: list[int]) -> str:

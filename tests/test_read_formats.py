@@ -1,0 +1,225 @@
+"""The same document as .txt (every encoding), .md, .docx, .html, .pdf and a scanned .pdf
+must read as the same text and extract as the same documents.
+
+Documents: the composed ``samples.SAMPLE`` (header and signature set as two-column tables)
+and every document of ``examples/corpus``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfWriter
+from vankien.loaders import extract, read_source
+from vankien.loaders.errors import ReadError
+from vankien.loaders.formats.pdf import NEEDS_OCR
+
+sys.path.insert(0, str(Path(__file__).parent))
+from samples import (
+    ENCODINGS,
+    FONT,
+    FONT_BOLD,
+    SAMPLE,
+    Block,
+    blocks_from_markdown,
+    plain_text,
+    write_all,
+    write_pdf,
+    write_scanned_pdf,
+)
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+DOCS: dict[str, list[Block]] = {
+    "sample": SAMPLE,
+    **{p.stem: blocks_from_markdown(p.read_text(encoding="utf-8"))
+       for p in sorted(CORPUS.glob("[0-9]*.md"))},
+}
+VARIANTS = [f"txt-{name}" for name in ENCODINGS] + ["md", "docx", "html", "pdf"]
+FORMATS = {"md": ("md", "utf-8"), "docx": ("docx", None), "html": ("html", "utf-8"),
+           "pdf": ("pdf", None)} | {f"txt-{name}": ("txt", name) for name in ENCODINGS}
+HAS_FONTS = FONT.exists() and FONT_BOLD.exists()
+HAS_OCR = bool(shutil.which("tesseract") and shutil.which("pdftoppm")) and "vie" in (
+    subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    if shutil.which("tesseract") else [])
+# Fields every format must agree on; line layout (a PDF's wrapped and joined lines) may
+# still move the edges of free-text fields such as a title or a duty's task.
+CORE = ("type", "symbol", "number", "date", "place", "issuer", "issuer_parent", "signer",
+        "recipients", "received")
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    root = tmp_path_factory.mktemp("variants")
+    return {name: write_all(blocks, root / name) for name, blocks in DOCS.items()}
+
+
+def _variant(files: dict[str, dict[str, Path]], doc: str, variant: str) -> Path:
+    if variant == "pdf" and not HAS_FONTS:
+        pytest.skip(f"no DejaVu fonts in {FONT.parent} (Debian fonts-dejavu-core)")
+    return files[doc][variant]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("**", "").split())
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("doc", list(DOCS))
+def test_every_format_reads_as_the_typed_text(files: Any, doc: str, variant: str) -> None:
+    source = read_source(_variant(files, doc, variant))
+    got, expected = _flat(source.text), _flat(plain_text(DOCS[doc]))
+    if variant == "txt-tcvn3":  # TCVN3 has no capital toned vowels: 'Ủy' was typed 'ủy'
+        got, expected = got.casefold(), expected.casefold()
+    assert got == expected
+    assert (source.format, source.encoding) == FORMATS[variant]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("doc", list(DOCS))
+def test_every_format_extracts_the_same(files: Any, doc: str, variant: str) -> None:
+    reference = _documents(files[doc]["txt-utf-8"])
+    got = _documents(_variant(files, doc, variant))
+    if variant == "txt-tcvn3":
+        reference, got = _casefold(reference), _casefold(got)
+    if variant in ("pdf", "txt-tcvn3"):
+        reference, got = _core(reference), _core(got)
+    assert got == reference
+
+
+def test_the_reference_extraction_is_not_empty(files: Any) -> None:
+    """Guards the test above against comparing nothing with nothing."""
+    (doc,) = _documents(files["sample"]["txt-utf-8"])
+    assert (doc["type"], doc["symbol"], doc["date"]) == ("CT", "07-CT/TU", "2023-09-15")
+    assert [c["symbol"] for c in doc["citations"]] == ["52-NQ/TW", "10-QĐ/TU", "05-HD/VPTU"]
+
+
+def _documents(path: Path) -> list[dict[str, Any]]:
+    return _without_spans(extract(read_source(path)).to_json()["documents"])
+
+
+def _without_spans(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_spans(v) for k, v in value.items() if k != "span"}
+    if isinstance(value, list):
+        return [_without_spans(v) for v in value]
+    return value
+
+
+def _core(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**{k: d[k] for k in CORE},
+             "citations": [(c["symbol"], c["date"], c["relation"]) for c in d["citations"]]}
+            for d in docs]
+
+
+def _casefold(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.casefold()
+    if isinstance(value, dict):
+        return {k: _casefold(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_casefold(v) for v in value]
+    return value
+
+
+def test_docx_header_table_reads_issuer_block_then_motto(files: Any) -> None:
+    lines = [line for line in read_source(files["sample"]["docx"]).text.splitlines() if line]
+    order = ["**ĐẢNG BỘ TỈNH AN LẠC**", "**TỈNH ỦY**", "*", "Số 07-CT/TU",
+             "**ĐẢNG CỘNG SẢN VIỆT NAM**", "An Lạc, ngày 15 tháng 9 năm 2023", "**CHỈ THỊ**"]
+    assert lines[:len(order)] == order
+
+
+@pytest.mark.parametrize("variant", ["docx", "html", "pdf"])
+def test_bold_headings_are_kept(files: Any, variant: str) -> None:
+    text = read_source(_variant(files, "sample", variant)).text
+    assert "**CỦA BAN THƯỜNG VỤ TỈNH ỦY**" in text.splitlines()
+    assert "**Số 07-CT/TU**" not in text
+
+
+def test_html_leaves_out_menus_share_bars_and_footers(files: Any) -> None:
+    text = read_source(files["sample"]["html"]).text
+    for chrome in ("Trang chủ", "Chia sẻ", "Bản quyền", "Tin liên quan", "var menu", "Văn bản"):
+        assert chrome not in text
+    assert text.startswith("**ĐẢNG BỘ TỈNH AN LẠC**")
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<p>Số 07-CT/TU</p><div class='social-share'>Chia sẻ</div>", "Số 07-CT/TU"),
+    ("<div id='main-menu'>Trang chủ</div><p>A<br>B</p>", "A\nB"),
+    ("<p hidden>x</p><p style='display: none'>y</p><p>z</p>", "z"),
+    ("<table><tr><td>TỈNH ỦY<br>Số 1-CT/TU</td><td>Hà Nội</td></tr></table>",
+     "TỈNH ỦY\nSố 1-CT/TU\nHà Nội"),
+    ("<article><header><h1>CHỈ THỊ</h1></header><p>Nội dung</p></article><p>Quảng cáo</p>",
+     "**CHỈ THỊ**\nNội dung"),
+    ("<header>Cổng thông tin</header><p><b>KẾT LUẬN</b></p><p>về <b>việc</b> này</p>",
+     "**KẾT LUẬN**\nvề việc này"),
+    ("<pre>dòng 1\n  dòng 2</pre>", "dòng 1\ndòng 2"),
+])
+def test_html_snippets(tmp_path: Path, html: str, expected: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    assert read_source(path).text == expected
+
+
+def test_html_in_a_legacy_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_bytes(ENCODINGS["vni"]("<html><body><p>Nghị quyết của Bộ Chính trị</p></body>"))
+    source = read_source(path)
+    assert (source.text, source.encoding) == ("Nghị quyết của Bộ Chính trị", "vni")
+
+
+@pytest.mark.parametrize(("variant", "renamed", "fmt"), [
+    ("pdf", "chi-thi.txt", "pdf"), ("docx", "chi-thi.pdf", "docx"),
+    ("txt-utf-8", "chi-thi.docx", "txt"), ("html", "chi-thi.md", "html"),
+])
+def test_format_is_told_by_content(files: Any, tmp_path: Path, variant: str, renamed: str,
+                                   fmt: str) -> None:
+    path = tmp_path / renamed
+    path.write_bytes(_variant(files, "sample", variant).read_bytes())
+    source = read_source(path)
+    assert source.format == fmt
+    assert f"named {path.suffix}" in source.warnings[0]
+    assert _flat(source.text) == _flat(plain_text(SAMPLE))
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not HAS_FONTS:
+        pytest.skip(f"no DejaVu fonts in {FONT.parent} (Debian fonts-dejavu-core)")
+    return write_scanned_pdf(SAMPLE, tmp_path_factory.mktemp("scan") / "scan.pdf")
+
+
+def test_scanned_pdf_without_ocr_says_how_to_turn_it_on(scan: Path) -> None:
+    with pytest.raises(ReadError) as caught:
+        read_source(scan)
+    assert str(caught.value) == f"{scan}: {NEEDS_OCR}"
+
+
+@pytest.mark.skipif(not HAS_OCR, reason="needs tesseract with the vie model and pdftoppm "
+                    "(Debian tesseract-ocr tesseract-ocr-vie poppler-utils)")
+def test_scanned_pdf_is_read_by_ocr(scan: Path, tmp_path: Path) -> None:
+    source = read_source(scan, ocr=True)
+    expected = plain_text(SAMPLE)
+    similarity = difflib.SequenceMatcher(None, _flat(source.text), _flat(expected)).ratio()
+    assert similarity > 0.97, source.text
+    assert source.text.splitlines()[:4] == expected.splitlines()[:4]  # left column first
+    assert "OCR" in source.warnings[0]
+    (doc,) = extract(source).documents
+    assert (doc.type, doc.symbol, doc.date) == ("CT", "07-CT/TU", "2023-09-15")
+
+
+def test_partly_scanned_pdf_warns_about_the_skipped_pages(files: Any, scan: Path,
+                                                          tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.append(str(write_pdf(SAMPLE[:4], tmp_path / "page1.pdf")))
+    writer.append(str(scan))
+    mixed = tmp_path / "mixed.pdf"
+    writer.write(str(mixed))
+    source = read_source(mixed)
+    assert "page(s) 2 have no text layer" in source.warnings[0]
+    assert "Số 07-CT/TU" in source.text
