@@ -148,13 +148,14 @@ def place_in_time(graph: nx.MultiDiGraph) -> None:
 
 def overview_graph(select: data.Select, max_nodes: int) -> tuple:
     """The ``max_nodes`` documents and bodies of highest degree centrality; the rest folded."""
-    whole = nx.MultiDiGraph()
-    data.add_edges(whole, data.edges(select, data.DOCUMENT_LEVEL))
+    triples = data.edges(select, data.DOCUMENT_LEVEL)
+    simple = nx.Graph((s, o) for s, _, o in triples if s != o)
     totals = _totals(select)
-    simple = nx.Graph(whole)
     centrality = nx.degree_centrality(simple) if simple.number_of_nodes() > 1 else {}
     kept = sorted(simple, key=lambda n: (-centrality.get(n, 0), n))[:max_nodes]
-    graph = whole.subgraph(kept).copy()
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(kept)
+    data.add_edges(graph, [(s, r, o) for s, r, o in triples if s in graph and o in graph])
     for node in kept:
         graph.nodes[node]["folded"] = sum(1 for m in simple[node] if m not in graph)
     data.describe(select, graph)

@@ -103,7 +103,8 @@ def _table_rows(table: Any) -> list[Row]:
 
 def _oxigraph_rows(solutions: Any) -> list[Row]:
     names = [v.value for v in solutions.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in solutions]
+    return [{n: t.value for n, t in zip(names, s, strict=True) if t is not None}
+            for s in solutions]
 
 
 def _rdflib_rows(result: Any) -> list[Row]:

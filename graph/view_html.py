@@ -90,12 +90,11 @@ def label(node: str, attrs: dict[str, Any]) -> str:
         return f"{role}: {attrs.get('task') or ''}".strip(": ")
     if category == "duty":
         return attrs.get("frequency") or attrs.get("date") or "deadline"
-    for key in ("symbol", "label"):
-        if attrs.get(key):
-            return attrs[key]
+    if attrs.get("symbol"):
+        return attrs["symbol"]
     if category == "document":
         return f"{attrs.get('kind') or 'document'} (no number)"
-    return node.rstrip("/").rsplit("/", 1)[-1]
+    return attrs.get("label") or node.rstrip("/").rsplit("/", 1)[-1]
 
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
