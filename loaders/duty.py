@@ -38,6 +38,7 @@ class _Block:
     start: int
     end: int
     listed: bool
+    opening: int  # where the text after a list marker begins
     body: int = 0  # where the text after a heading 'Actor:' begins
     actor: tuple[str, Span] | None = None
     sentences: list[Span] = field(default_factory=list)
@@ -52,7 +53,18 @@ def find_duties(
     warnings: list[Warning] = []
     inherited: tuple[str, Span] | None = None
     in_section = False
-    for block in _blocks(plain, start, end):
+    task: _Block | None = None
+    labels: list[tuple[str, int, _Block]] = []
+    for block in [*_blocks(plain, start, end), None]:
+        label = _label(plain, block) if block else None
+        if label:
+            labels.append((*label, block))
+            continue
+        found += _labelled(plain, labels, task, issued)
+        labels = []
+        if block is None:
+            break
+        task = block
         heading = _heading_text(plain, block)
         if heading is not None:
             in_section = in_section or bool(_SECTION.search(heading))
@@ -69,6 +81,61 @@ def find_duties(
     warnings += [_timeless(r) for r in found if not r.recurrences and not r.deadline]
     recurrences = find_recurrences(plain, start, end)
     return found, recurrences, find_deadlines(plain, start, end, issued), warnings
+
+
+# --- the labelled form: 'Đơn vị chủ trì: Sở Nội vụ.' under a task ---------------------
+
+
+def _label(plain: str, block: _Block) -> tuple[str, int] | None:
+    """``(role or 'time', where the value starts)`` for a line 'Đơn vị phối hợp: …'."""
+    m = _label_pattern().match(plain, block.opening, block.end)
+    if not m:
+        return None
+    kind = next(k for k, ws in table()["labels"].items() if squash(m[1]).lower() in ws)
+    return kind, m.end()
+
+
+def _labelled(
+    plain: str, labels: list[tuple[str, int, _Block]], task: _Block | None, issued: str | None
+) -> list[Responsibility]:
+    """Responsibilities from a run of labels; the task is the block they follow."""
+    if not labels or task is None:
+        return []
+    bodies: dict[str, list[str]] = {}
+    recurrences: tuple[str, ...] = ()
+    deadline = None
+    for kind, at, block in labels:
+        if kind == "time":
+            recurrences = tuple(dict.fromkeys(r.frequency for r in
+                                              find_recurrences(plain, at, block.end)))
+            deadline = _label_deadline(plain, at, block.end, issued)
+        else:
+            names = (n.strip(" .;,") for n, _ in split_bodies(plain, at, block.end))
+            bodies.setdefault(kind, []).extend(names)
+    text = squash(plain[task.body:clause(plain, task.body, task.body, task.end)[1]])
+    span = (task.start, labels[-1][2].end)
+    return [
+        Responsibility(_clean_actor(name), role, text.rstrip(" ./"),
+                       tuple(bodies.get("coordinate", ())) if role == "lead" else (),
+                       recurrences, deadline, span=span)
+        for role, names in bodies.items() for name in names if _head_at(name, 0, len(name))
+    ]
+
+
+def _label_deadline(plain: str, a: int, b: int, issued: str | None) -> str | None:
+    """A time label's limit: 'Quý II/2025', 'Tháng 12/2025', 'trước ngày 30/6/2025'."""
+    dates = [d.date for d in find_deadlines(plain, a, b, issued) if d.date]
+    if not dates:
+        value = "trong " + squash(plain[a:b])
+        dates = [d.date for d in find_deadlines(value, 0, len(value), issued) if d.date]
+    return dates[0] if dates else None
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    words = sorted((w for ws in table()["labels"].values() for w in ws), key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+    return re.compile(rf"(?i)({alts})\s*:\s*(?=\S)")
 
 
 # --- blocks ------------------------------------------------------------------------------
@@ -104,9 +171,9 @@ def _without_lists(plain: str, spans: list[Span]) -> list[Span]:
 def _block(plain: str, a: int, b: int) -> _Block:
     marker = _MARKER.match(plain, a, b)
     body = marker.end() if marker else a
-    block = _Block(a, b, bool(marker), body)
+    block = _Block(a, b, bool(marker), body, body)
     head = re.match(r"([^:\n]{3,160}?)\s*:(?!\d)", plain[body:b])
-    if head:
+    if head and not _label_pattern().match(plain, body, b):
         name = squash(head[1])
         if _is_actor(name):
             block.actor = (name, (body, body + len(head[1])))
@@ -328,20 +395,25 @@ def split_bodies(plain: str, a: int, b: int) -> list[tuple[str, Span]]:
 
 
 def _is_actor(name: str) -> bool:
+    """A body's name, not a bare common noun ('Cơ quan', 'Các đơn vị') nor a verb."""
     words = name.split()
     if not 2 <= len(words) <= 30 or not _head_at(name, 0, len(name)):
         return False
     core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
-    return core not in _verbs()
+    return core not in _verbs() and core not in table()["weak_heads"]
 
 
 def _head_at(plain: str, a: int, b: int) -> bool:
+    """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
     s = plain[a:min(b, a + 60)].lower()
     for det in table()["determiners"]:
         if s.startswith(det + " "):
             s = s[len(det) + 1:]
             break
-    return s.startswith(_heads()) and _WORD.match(s) is not None
+    head = next((h for h in _heads() if s.startswith(h)), None)
+    if head is None or s[len(head):len(head) + 1].isalnum():
+        return False
+    return not s.startswith(tuple(table()["not_heads"]))
 
 
 def _strong_at(plain: str, a: int, b: int) -> bool:
@@ -352,7 +424,7 @@ def _strong_at(plain: str, a: int, b: int) -> bool:
 
 
 def _clean_actor(name: str) -> str:
-    name = re.sub(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+", "", name.strip(" ,;:-"))
+    name = re.sub(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+", "", name.strip(" ,;:.-"))
     return name[:1].upper() + name[1:]
 
 

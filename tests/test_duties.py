@@ -86,6 +86,21 @@ RESPONSIBILITIES = [
      "quả thực hiện với cấp ủy cấp trên trong báo cáo 6 tháng và tổng kết năm./.",
      [("Các đảng ủy trực thuộc", "execute", [], ["yearly", "semiannual"], None,
        "cấp ủy cấp trên")]),
+    # the labelled form of plans (kế hoạch): roles and time under the task they follow
+    ("- Tổ chức hội nghị quán triệt Nghị quyết đến cán bộ chủ chốt.\n\n"
+     "*Cơ quan chủ trì:* Ban Tuyên giáo Tỉnh ủy.\n\n*Cơ quan phối hợp:* Văn phòng Tỉnh ủy, "
+     "Ban Tổ chức Tỉnh ủy.\n\n*Thời gian thực hiện:* Quý II/2025.",
+     [("Ban Tuyên giáo Tỉnh ủy", "lead", ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"], [],
+       "2025-06-30", None),
+      ("Văn phòng Tỉnh ủy", "coordinate", [], [], "2025-06-30", None),
+      ("Ban Tổ chức Tỉnh ủy", "coordinate", [], [], "2025-06-30", None)]),
+    ("- Sơ kết việc thực hiện Chỉ thị.\n\nĐơn vị thực hiện: Các huyện ủy, Đảng ủy Khối.\n\n"
+     "Thời gian thực hiện: Hằng năm.",
+     [("Các huyện ủy", "execute", [], ["yearly"], None, None),
+      ("Đảng ủy Khối", "execute", [], ["yearly"], None, None)]),
+    ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
+    ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
+    ("Cơ quan chủ trì", []),
     ("Các cấp ủy đã tập trung lãnh đạo, chỉ đạo thực hiện Nghị quyết.", []),
     ("Các chi bộ chưa quan tâm đúng mức đến công tác phát triển đảng viên.", []),
     ("Đáp ứng yêu cầu nhiệm vụ trong tình hình mới.", []),
