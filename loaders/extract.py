@@ -16,7 +16,7 @@ from .citation import find_mentions, find_named, find_short_forms, merge_mention
 from .clean import CleanText, clean_text
 from .duty import find_duties
 from .header import find_header
-from .model import Document, Extraction, NamedReference, Receipt, Source, Warning
+from .model import Document, Extraction, NamedReference, OrgRef, Receipt, Source, Warning
 from .organizations import (
     OrgContext,
     committee_slug,
@@ -24,6 +24,7 @@ from .organizations import (
     parent_of,
     resolve_org,
     title_case,
+    within,
 )
 from .read import read_source
 from .recipients import find_recipients
@@ -90,20 +91,26 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
 
 
 def _issuer(block: list[str], title_issuer: str | None, text: str, ctx: OrgContext,
-            base: str):
-    """The issuing body and the body above it, from the title, the block and the signature."""
-    names = [title_case(b) for b in block]
+            base: str) -> tuple[OrgRef | None, OrgRef | None]:
+    """The issuing body and the body above it, from the title, the block and the signature.
+
+    The block gives the higher body first; a central document's block only says
+    ``BAN CHẤP HÀNH TRUNG ƯƠNG``, and the title or the signature (``T/M BỘ CHÍNH TRỊ``) says
+    which body issued it.
+    """
+    orgs = [resolve_org(title_case(b), ctx, base=base) for b in block]
+    if len(orgs) == 2:
+        orgs[1] = within(orgs[1].name, orgs[0], ctx, base=base)
     issuer = resolve_org(title_case(title_issuer), ctx, base=base) if title_issuer else None
-    if issuer is None and names:
-        issuer = resolve_org(names[-1], ctx, base=base)
-        names = names[:-1]
+    if issuer is None and orgs:
+        issuer = orgs.pop()
     if issuer is None:
         return None, None
     if issuer.id and issuer.id.endswith("/ban-chap-hanh-trung-uong"):
         signer = next((b for b in _CENTRAL_SIGNERS if f"T/M {b}" in text.upper()), None)
         if signer:
-            names, issuer = [issuer.name], resolve_org(title_case(signer), ctx, base=base)
-    parent = resolve_org(names[-1], ctx, base=base) if names else parent_of(issuer, ctx, base=base)
+            orgs, issuer = [issuer], resolve_org(title_case(signer), ctx, base=base)
+    parent = orgs[-1] if orgs else parent_of(issuer, ctx, base=base)
     if parent and parent.name == issuer.name:
         parent = parent_of(issuer, ctx, base=base)
     return issuer, parent

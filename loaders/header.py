@@ -22,12 +22,14 @@ ORG_HEAD = re.compile(r"^(?:ĐẢNG|BAN|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|QU�
                       r"VĂN PHÒNG|HỘI|MẶT TRẬN|ĐOÀN|QUÂN ỦY|CÔNG AN|TRƯỜNG|SỞ|CỤC|HỌC VIỆN|"
                       r"CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|TỔNG CỤC|THÔNG TẤN|HỘI ĐỒNG)\b")
 _SYMBOL_LINE = re.compile(
-    r"^S[ốô]\s*:?\s*(?P<num>[^\s/\-–]{0,8}(?:/\d)?)\s*[-–]\s*(?P<code>" + codes_pattern()
-    + r")\s*/\s*(?P<suffix>" + SUFFIX + r")\b"
+    r"^S[ốô]\s*:?\s*(?P<num>[^\s/\-–]{0,8}(?:/\d)?)\s*[-–]\s*(?P<code>(?i:"
+    + codes_pattern() + r"))\s*/\s*(?P<suffix>" + SUFFIX + r")\b"
     r"|^S[ốô]\s*:?\s*(?P<snum>\d{1,5})\s*/\s*(?:(?P<syear>\d{4})/)?(?P<scode>[A-ZĐ]{1,6})"
     r"\s*-\s*(?P<sissuer>[A-ZĐ][\wĐđ\-]{0,15})")
 _TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?))?"
                     r"(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
+_MOTTO_TEXT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\s*")
+_PLACE_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\b")
 _OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
 _PLACE_DATE = re.compile(
     r"(?m:^)[ \t]*(?P<place>(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)\s*,\s*(?i:ngày)"
@@ -234,16 +236,24 @@ def _vv_subject(zone: list[Line]) -> str | None:
 
 
 def _read_date(head: Header, text: str, start: int, end: int) -> None:
-    """Place and date of issue: the first ``Place, ngày …`` that starts a line."""
-    for m in _PLACE_DATE.finditer(text, start, end):
-        if fold(m["place"]).startswith(("so", "ngay", "thang", "can cu")):
-            continue
-        head.place = squash(m["place"])
-        head.date_span = (m.start("place"), m.end())
-        if m["d1"] or m["d2"]:
-            head.date = iso_date(m)
-            head.date_invalid = head.date is None
-        return
+    """Place and date of issue: the first ``Place, ngày …`` that starts a line, or that
+    follows the symbol on its line (two columns read as one)."""
+    chunks = [(start, text[start:end])]
+    if head.symbol_span:
+        a = head.symbol_span[1]
+        rest = text[a:end].split("\n", 1)[0]
+        stripped = rest.lstrip(" \t,;")
+        chunks.insert(0, (a + len(rest) - len(stripped), stripped))
+    for offset, chunk in chunks:
+        for m in _PLACE_DATE.finditer(chunk):
+            if fold(m["place"]).startswith(("so", "ngay", "thang", "can cu")):
+                continue
+            head.place = squash(m["place"])
+            head.date_span = (offset + m.start("place"), offset + m.end())
+            if m["d1"] or m["d2"]:
+                head.date = iso_date(m)
+                head.date_invalid = head.date is None
+            return
 
 
 def _addressees(rest: str, following: list[Line]) -> list[str]:
@@ -304,11 +314,12 @@ def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
     joinable = False
     stop = title_at if title_at is not None else len(zone)
     for i, ln in enumerate(zone[:stop]):
-        t = ln.text.strip(" -_*")
+        t = _MOTTO_TEXT.sub(" ", ln.text).strip(" -_*")
         if i in skip or not t or not is_upper(t) or len(t) > 80 or re.search(r"\d|/", t):
             joinable = False
             continue
-        if ORG_HEAD.match(t) or is_motto(t) or not joinable:
+        new = ORG_HEAD.match(t) or is_motto(t) or not names
+        if new or not (joinable or _PLACE_START.match(t)):
             names.append(t)
         else:
             names[-1] = f"{names[-1]} {t}"

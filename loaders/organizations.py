@@ -140,8 +140,9 @@ def _complete(name: str, context: OrgContext) -> str:
 def find_context(text: str) -> OrgContext:
     """The province most named in ``text`` and the bloc its ``Khối`` stands for."""
     counts: Counter[str] = Counter()
+    names = {fold(p): p for p in _data()["provinces"]}
     for m in _province_pattern().finditer(text):
-        counts[m.group()] += 1
+        counts[names[fold(m.group())]] += 1
     blocs = _bloc_pattern().findall(text)
     province = counts.most_common(1)[0][0] if counts else None
     return OrgContext(province, Counter(blocs).most_common(1)[0][0] if blocs else None)
@@ -150,7 +151,7 @@ def find_context(text: str) -> OrgContext:
 @cache
 def _province_pattern() -> re.Pattern[str]:
     names = sorted(_data()["provinces"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -186,7 +187,8 @@ def _phrase_pattern() -> re.Pattern[str]:
 @cache
 def _place_pattern() -> re.Pattern[str]:
     markers = "|".join(map(re.escape, _data()["place_markers"]))
-    return re.compile(r"(?<!\w)((?:" + markers + r") )([a-zđà-ỹ][\w ]*)$")
+    return re.compile(r"(?<!\w)((?i:(?:tỉnh|huyện|thành|quận|thị) ủy|" + markers + r") )"
+                      r"(?!ủy\b)([a-zđà-ỹ][\w ]*)$")
 
 
 def canonical_name(name: str) -> str:
@@ -195,3 +197,13 @@ def canonical_name(name: str) -> str:
     m = re.match(r"(?P<body>.*?)(?P<term>\s+(?i:khóa)\s+[IVXLC]+)?$", name)
     known = _index().get(fold(expand(m["body"]))) if m else None
     return known["name"] + (m["term"] or "") if known else name
+
+
+def within(name: str, parent: OrgRef, context: OrgContext | None = None, *,
+           base: str = DEFAULT_BASE) -> OrgRef:
+    """A bare part (``Ban Tuyên giáo``) named under its body in an issuer block, in full:
+    ``Ban Tuyên giáo Trung ương``, ``Ban Tuyên giáo Tỉnh ủy Hà Nam``."""
+    if name not in _data()["sub_bodies"]:
+        return resolve_org(name, context, base=base)
+    central = parent.id is not None and parent.id.endswith("/ban-chap-hanh-trung-uong")
+    return resolve_org(f"{name} {'Trung ương' if central else parent.name}", context, base=base)

@@ -18,8 +18,8 @@ DATE_RE = re.compile(DATE)
 # The issuer part of a party symbol: TW, ĐUK, BTCTW-BTGTW (joint documents).
 SUFFIX = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,11}(?:-[A-ZĐƯ][A-ZĐƯ0-9]{0,11})*"
 # A party symbol: 35-NQ/TW, 596 -CV/ĐU, 57\-NQ/TW (escape removed by clean), 14 - KH/TU.
-PARTY_SYMBOL = (r"(?<![\w/.\-])(?P<num>\d{1,5})\s{0,2}[-–]\s{0,2}(?P<code>" + codes_pattern()
-                + r")\s{0,2}/\s{0,2}(?P<suffix>" + SUFFIX + r")(?![\w\-])")
+PARTY_SYMBOL = (r"(?<![\w/.\-])(?P<num>\d{1,5})\s{0,2}[-–]\s{0,2}(?P<code>(?i:"
+                + codes_pattern() + r"))\s{0,2}/\s{0,2}(?P<suffix>" + SUFFIX + r")(?![\w\-])")
 # A state symbol: 71/NQ-CP, 136/2025/NĐ-CP, 06/QĐ-TTg, 72/2025/QH15.
 STATE_SYMBOL = (r"(?<![\w/.\-])(?P<snum>\d{1,5})/(?:(?P<syear>(?:19|20)\d{2})/)?"
                 r"(?:(?P<scode>" + codes_pattern("state") + r")-(?P<sissuer>[A-ZĐ][A-Za-zĐđ0-9]*"

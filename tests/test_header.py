@@ -1,0 +1,146 @@
+"""Header forms composed after Quy định 66-QĐ/TW and Hướng dẫn 36-HD/VPTW: one row, one form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests._shared_paths import run
+
+BODY = ("\n\nI. TÌNH HÌNH VÀ NGUYÊN NHÂN\n\n" + "Những năm qua, công tác xây dựng Đảng có nhiều "
+        "chuyển biến tích cực, đạt được những kết quả quan trọng trên nhiều mặt. " * 4 + "\n")
+
+CENTRAL_NQ = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 57-NQ/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+              "Hà Nội, ngày 22 tháng 12 năm 2024\n\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\n"
+              "về đột phá phát triển khoa học, công nghệ,\n"
+              "đổi mới sáng tạo và chuyển đổi số quốc gia" + BODY)
+CENTRAL_BY_SIGNATURE = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 24-QĐ/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                        "Hà Nội, ngày 30 tháng 7 năm 2021\n\nQUY ĐỊNH\nvề thi hành Điều lệ Đảng"
+                        + BODY + "\nT/M BAN BÍ THƯ\n\nNguyễn Văn A\n")
+LOCAL_NQ = ("TỈNH UỶ HÀ NAM\n*\nSố 15-NQ/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Hà Nam, ngày 05 tháng 3 năm 2021\n\n**NGHỊ QUYẾT**\n**CỦA BAN THƯỜNG VỤ TỈNH ỦY**\n"
+            "**về tăng cường công tác tư tưởng**" + BODY)
+COVER = ("**ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW\nĐẢNG ỦY THÔNG TẤN XÃ VIỆT NAM**\n\n*\n\nSố 596 -CV/ĐU\n\n"
+         "*V/v phổ biến, quán triệt Kết luận\nsố 03-KL/ĐUK*\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+         "Hà Nội, ngày 12/12/2019\n\nKính gửi: - Các đảng ủy cơ sở\n- Các chi bộ trực thuộc\n"
+         + BODY)
+
+ROWS: list[tuple[str, str, dict]] = [
+    ("central resolution", CENTRAL_NQ, {
+        "type": "NQ", "type_name": "Nghị quyết", "symbol": "57-NQ/TW", "number": "57",
+        "date": "2024-12-22", "place": "Hà Nội", "issuer": "Bộ Chính trị",
+        "issuer_parent": "Ban Chấp hành Trung ương",
+        "subject": "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+                   "quốc gia"}),
+    ("issuer from signature", CENTRAL_BY_SIGNATURE, {
+        "type": "QĐ", "type_name": "Quy định", "issuer": "Ban Bí thư",
+        "issuer_parent": "Ban Chấp hành Trung ương", "subject": "thi hành Điều lệ Đảng"}),
+    ("QĐ named by its title", CENTRAL_BY_SIGNATURE.replace("QUY ĐỊNH", "QUYẾT ĐỊNH"),
+     {"type": "QĐ", "type_name": "Quyết định"}),
+    ("local, relative title issuer", LOCAL_NQ, {
+        "symbol": "15-NQ/TU", "place": "Hà Nam", "date": "2021-03-05",
+        "issuer": "Ban Thường vụ Tỉnh ủy Hà Nam", "issuer_parent": "Tỉnh ủy Hà Nam",
+        "subject": "tăng cường công tác tư tưởng"}),
+    ("cover letter", COVER, {
+        "type": "CV", "type_name": "Công văn", "symbol": "596-CV/ĐU", "date": "2019-12-12",
+        "issuer": "Đảng ủy Thông tấn xã Việt Nam",
+        "issuer_parent": "Đảng ủy Khối các cơ quan Trung ương",
+        "subject": "phổ biến, quán triệt Kết luận số 03-KL/ĐUK",
+        "addressees": ["Các đảng ủy cơ sở", "Các chi bộ trực thuộc"]}),
+    ("blank number", CENTRAL_NQ.replace("Số 57-NQ/TW", "Số      -HD/BTCTU").replace(
+        "NGHỊ QUYẾT", "HƯỚNG DẪN"), {"type": "HD", "symbol": None, "number": None}),
+    ("number with colon", CENTRAL_NQ.replace("Số 57-NQ/TW", "Số: 57-NQ/TW"),
+     {"symbol": "57-NQ/TW"}),
+    ("symbol on the next line", CENTRAL_NQ.replace("Số 57-NQ/TW", "Số:\n57-NQ/TW"),
+     {"symbol": "57-NQ/TW"}),
+    ("spaces around the dash", CENTRAL_NQ.replace("Số 57-NQ/TW", "Số 57 - NQ/TW"),
+     {"symbol": "57-NQ/TW"}),
+    ("date in slashes", CENTRAL_NQ.replace("ngày 22 tháng 12 năm 2024", "ngày 22/12/2024"),
+     {"date": "2024-12-22"}),
+    ("date not real", CENTRAL_NQ.replace("22 tháng 12", "31 tháng 02"),
+     {"date": None, "place": "Hà Nội"}),
+    ("date left blank", CENTRAL_NQ.replace("ngày 22 tháng 12 năm 2024", "ngày   tháng   năm 2024"),
+     {"date": None, "place": "Hà Nội"}),
+    ("place over two lines", CENTRAL_NQ.replace("Hà Nội, ngày", "Thành phố Hồ\nChí Minh, ngày"),
+     {"place": "Thành phố Hồ Chí Minh", "date": "2024-12-22"}),
+    ("two columns on one line", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 57-NQ/TW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nội",
+        "TỈNH ỦY QUẢNG NINH    ĐẢNG CỘNG SẢN VIỆT NAM\nSố 57-NQ/TU    Hạ Long").replace(
+        "CỦA BỘ CHÍNH TRỊ", "CỦA BAN THƯỜNG VỤ TỈNH ỦY"),
+     {"place": "Hạ Long", "symbol": "57-NQ/TU", "issuer": "Ban Thường vụ Tỉnh ủy Quảng Ninh"}),
+    ("title and issuer on one line", CENTRAL_NQ.replace("NGHỊ QUYẾT\nCỦA", "NGHỊ QUYẾT CỦA"),
+     {"type_name": "Nghị quyết", "issuer": "Bộ Chính trị"}),
+    ("title, issuer and subject on one line", CENTRAL_NQ.replace(
+        "NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\nvề đột phá phát triển khoa học, công nghệ,",
+        "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ VỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ,"),
+     {"issuer": "Bộ Chính trị", "subject": "ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ,"}),
+    ("markdown headings", CENTRAL_NQ.replace("NGHỊ QUYẾT\nCỦA", "## NGHỊ QUYẾT\n\n### CỦA"),
+     {"type": "NQ", "issuer": "Bộ Chính trị"}),
+    ("OCR 'CUA'", CENTRAL_NQ.replace("CỦA BỘ", "CUA BỘ"), {"issuer": "Bộ Chính trị"}),
+    ("conclusion notice", CENTRAL_NQ.replace("NGHỊ QUYẾT", "THÔNG BÁO KẾT LUẬN").replace(
+        "57-NQ/TW", "09-TB/TW"), {"type": "TB", "type_name": "Thông báo kết luận"}),
+    ("action programme", CENTRAL_NQ.replace("NGHỊ QUYẾT", "CHƯƠNG TRÌNH HÀNH ĐỘNG").replace(
+        "57-NQ/TW", "12-CTr/TW"), {"type": "CTr", "symbol": "12-CTr/TW"}),
+    ("plan", CENTRAL_NQ.replace("NGHỊ QUYẾT", "KẾ HOẠCH").replace("57-NQ/TW", "30-KH/TW"),
+     {"type": "KH", "type_name": "Kế hoạch"}),
+    ("directive", CENTRAL_NQ.replace("NGHỊ QUYẾT", "CHỈ THỊ").replace("57-NQ/TW", "45-CT/TW"),
+     {"type": "CT", "type_name": "Chỉ thị"}),
+    ("regulation", CENTRAL_NQ.replace("NGHỊ QUYẾT", "QUY CHẾ").replace("57-NQ/TW", "01-QC/TW"),
+     {"type": "QC", "type_name": "Quy chế"}),
+    ("report", CENTRAL_NQ.replace("NGHỊ QUYẾT", "BÁO CÁO").replace("57-NQ/TW", "88-BC/TW"),
+     {"type": "BC", "type_name": "Báo cáo"}),
+    ("submission", CENTRAL_NQ.replace("NGHỊ QUYẾT", "TỜ TRÌNH").replace("57-NQ/TW", "02-TTr/TW"),
+     {"type": "TTr", "type_name": "Tờ trình"}),
+    ("scheme", CENTRAL_NQ.replace("NGHỊ QUYẾT", "ĐỀ ÁN").replace("57-NQ/TW", "03-ĐA/TW"),
+     {"type": "ĐA", "type_name": "Đề án"}),
+    ("circular", CENTRAL_NQ.replace("NGHỊ QUYẾT", "THÔNG TRI").replace("57-NQ/TW", "04-TT/TW"),
+     {"type": "TT", "type_name": "Thông tri"}),
+    ("central department", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TUYÊN GIÁO").replace(
+        "57-NQ/TW", "08-HD/BTGTW").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "HƯỚNG DẪN"),
+     {"type": "HD", "issuer": "Ban Tuyên giáo Trung ương",
+      "issuer_parent": "Ban Chấp hành Trung ương"}),
+    ("commune under district", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "HUYỆN ỦY GIA LÂM\nĐẢNG ỦY XÃ ĐA TỐN").replace(
+        "57-NQ/TW", "12-NQ/ĐU").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
+     {"issuer": "Đảng ủy xã Đa Tốn", "issuer_parent": "Huyện ủy Gia Lâm"}),
+    ("web page around the document", "# Văn bản mới\n\nTrang chủ > Văn bản > Nghị quyết\n\n"
+     "Cập nhật lúc 08:00. Chia sẻ bài viết.\n\n" + CENTRAL_NQ + "\n\nBài viết liên quan\n",
+     {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), ROWS, ids=[r[0] for r in ROWS])
+def test_header_form(name: str, text: str, expected: dict) -> None:
+    doc = run(text).documents[0]
+    for field, want in expected.items():
+        got = getattr(doc, field)
+        if field in ("issuer", "issuer_parent"):
+            got = got.name if got else None
+        assert got == want, field
+
+
+STAMP = ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN\nTỈNH HÀ NAM\n\nVĂN BẢN ĐẾN\n\nSố: 105. Ngày: 10/3/21\n\n"
+         "**NGHỊ QUYẾT**\n**CỦA BAN THƯỜNG VỤ TỈNH ỦY**\n**về công tác tư tưởng**" + BODY
+         + "con người Hà Nam\n")
+
+
+def test_incoming_stamp_is_a_receipt_not_the_issuer() -> None:
+    extraction = run(STAMP)
+    doc = extraction.documents[0]
+    assert [(r.by, r.number, r.date) for r in doc.received] == [
+        ("Đảng ủy Khối các cơ quan tỉnh Hà Nam", "105", "2021-03-10")]
+    assert doc.issuer and doc.issuer.name == "Ban Thường vụ Tỉnh ủy Hà Nam"
+    start, end = doc.received[0].span
+    assert STAMP[start:end].startswith("ĐẢNG ỦY KHỐI")
+
+
+def test_stamp_with_separate_number_and_date_lines() -> None:
+    text = STAMP.replace("VĂN BẢN ĐẾN\n\nSố: 105. Ngày: 10/3/21",
+                         "ĐẾN\n\nSố đến: 822\nNgày đến: 09/07/2022")
+    doc = run(text).documents[0]
+    assert [(r.number, r.date) for r in doc.received] == [("822", "2022-07-09")]
+
+
+def test_invalid_date_is_a_warning() -> None:
+    extraction = run(CENTRAL_NQ.replace("22 tháng 12", "31 tháng 02"))
+    assert "date-invalid" in [w.code for w in extraction.warnings]
