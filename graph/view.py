@@ -94,8 +94,11 @@ def neighbourhood(select: data.Select, focus: str, depth: int, max_nodes: int) -
 
 
 def _add_context(select: data.Select, graph: nx.MultiDiGraph, max_nodes: int) -> None:
-    """Documents come with who issued and signed them; responsibilities with their actors."""
+    """Links among the nodes found; documents come with who issued and signed them,
+    responsibilities with their actors."""
     nodes = list(graph)
+    data.add_edges(graph, [e for e in data.edges(select, data.RELATIONS, "s", nodes)
+                           if e[2] in graph])
     _add_capped(graph, data.edges(select, ("issued by", "signed by"), "s", nodes), max_nodes)
     _add_capped(graph, data.edges(select, data.ROLES, "o", nodes), max_nodes)
 

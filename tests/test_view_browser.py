@@ -134,7 +134,7 @@ def test_seeds_view_screenshot(visit, tmp_path: Path) -> None:
         sha, ntriples = extract_ntriples(str(path), DEFAULT_BASE)
         memory.load(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES,
                     to_graph=ox.NamedNode(f"{DEFAULT_BASE}graph/{sha}"))
-    view = render_view(memory, "35-NQ/TW", depth=2)
+    view = render_view(memory, "02-NQ/ĐUK")
     opened = visit(view)
     assert opened.errors == [] and opened.counts() == [view.node_count, view.edge_count]
     target = SCREENSHOT if os.environ.get("VANKIEN_SCREENSHOT") else tmp_path / "seeds.png"
