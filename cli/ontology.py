@@ -5,6 +5,7 @@ Heavy libraries (pyshacl, owlready2) are imported inside the commands.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -92,6 +93,8 @@ def ontology_command(
 
 def _data(file: Path | None, store: Path | None, endpoint: str | None) -> Dataset:
     """The data to check: a file when given, else the store."""
+    # an ill-typed literal (a date '2024-13-01') is reported by validate, not as a traceback
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     from vankien.graph.validate import load_data, store_data
 
     if file is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import owlready2
-from rdflib import Dataset, Graph
+from rdflib import OWL, Dataset, Graph
 from vankien.loaders.errors import VankienError
 
 from . import load_ontology
@@ -60,7 +60,7 @@ def reason(data: Graph | Dataset | None = None) -> Reasoning:
     except owlready2.OwlReadyJavaError as exc:
         raise VankienError(None, f"the reasoner failed: {exc}") from None
     unsatisfiable = sorted(c.iri for c in world.inconsistent_classes())
-    inferred = sorted(_world_triples(world) - before)
+    inferred = sorted(t for t in _world_triples(world) - before if t[2] != str(OWL.Thing))
     return Reasoning(consistent=not unsatisfiable, unsatisfiable=unsatisfiable,
                      inferred=inferred)
 
