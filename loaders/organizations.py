@@ -76,7 +76,7 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     full = _complete(expand(clean), context)
     known = _index().get(fold(full))
     if known:
-        return OrgRef(full, org_iri(base, known["key"]))
+        return OrgRef(known["name"], org_iri(base, known["key"]))
     if _relative_kind(full):
         return OrgRef(full, None)
     return OrgRef(full, org_iri(base, slug(full)))
