@@ -67,10 +67,16 @@ WHERE { VALUES ?n { %s }
   OPTIONAL { ?n vk:symbol ?sy } OPTIONAL { ?n skos:prefLabel|rdfs:label ?l }
   OPTIONAL { ?n vk:dateIssued|vk:dueDate ?d } OPTIONAL { ?n vk:subject ?su }
   OPTIONAL { ?n vk:title ?ti } OPTIONAL { ?n vk:task ?ta } OPTIONAL { ?n vk:frequency ?fr }
-  OPTIONAL { ?n vk:role ?ro } OPTIONAL { ?n vk:evidence/oa:exact ?x }
+  OPTIONAL { ?n vk:role ?ro } OPTIONAL { ?n vk:evidence/oa:exact ?nx }
+  OPTIONAL { FILTER(!BOUND(?nx)) ?mention vk:mentionOf ?n ; vk:evidence/oa:exact ?mx }
+  BIND(COALESCE(?nx, ?mx) AS ?x)
   OPTIONAL { ?n prov:wasDerivedFrom ?sv . OPTIONAL { ?sv vk:path ?sp }
              BIND(COALESCE(?sp, STR(?sv)) AS ?src) }
 } GROUP BY ?n"""
+
+CITATION_QUERY = """SELECT ?s ?o (SAMPLE(?x) AS ?evidence)
+WHERE { VALUES ?s { %s } ?s vk:mention ?m . ?m vk:mentionOf ?o ; vk:evidence/oa:exact ?x }
+GROUP BY ?s ?o"""
 
 WEIGHT_QUERY = """SELECT ?n (COUNT(DISTINCT ?d) AS ?weight)
 WHERE { VALUES ?n { %s } ?d vk:cites|vk:issuedBy ?n } GROUP BY ?n"""
@@ -183,12 +189,16 @@ def find_focus(select: Select, focus: str, limit: int = 50) -> list[str]:
 
 
 def describe(select: Select, graph: nx.MultiDiGraph) -> None:
-    """Add the store's attributes and citation counts to every node of ``graph``."""
+    """Add the store's attributes and citation counts to the nodes of ``graph``, and the
+    words of each citation to its edges."""
     for batch in _batches(graph.nodes):
         for row in run(select, NODE_QUERY % _iris(batch)):
             graph.nodes[row.pop("n")].update(row)
         for row in run(select, WEIGHT_QUERY % _iris(batch)):
             graph.nodes[row["n"]]["weight"] = int(row["weight"])
+        for row in run(select, CITATION_QUERY % _iris(batch)):
+            for attrs in graph.get_edge_data(row["s"], row["o"], default={}).values():
+                attrs["evidence"] = row["evidence"]
 
 
 def add_edges(graph: nx.MultiDiGraph, triples: Iterable[tuple[str, str, str]]) -> None:

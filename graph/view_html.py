@@ -50,8 +50,8 @@ def page(graph: nx.MultiDiGraph, *, title: str, notes: tuple[str, ...], layout: 
     for node, attrs in graph.nodes(data=True):
         net.add_node(node, **{**node_style(node, attrs), **_position(attrs, lanes, layout)})
     labelled = graph.number_of_edges() <= EDGE_LABEL_LIMIT
-    for s, o, rel in graph.edges(data="rel"):
-        net.add_edge(s, o, **edge_style(rel, labelled))
+    for s, o, attrs in graph.edges(data=True):
+        net.add_edge(s, o, **edge_style(attrs, labelled))
     net.options = options(graph.number_of_nodes(), layout)
     nodes, edges, _, _, _, opts = net.get_network_data()
     notes = notes if labelled else (*notes, "Hover an edge to see its relation.")
@@ -124,9 +124,11 @@ def tooltip(node: str, attrs: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def edge_style(rel: str, labelled: bool) -> dict[str, Any]:
-    """The vis attributes of one edge."""
-    style: dict[str, Any] = {"title": rel, "color": EDGE_COLOURS.get(rel, "#9e9e9e"), "rel": rel}
+def edge_style(attrs: dict[str, Any], labelled: bool) -> dict[str, Any]:
+    """The vis attributes of one edge; its tooltip quotes the citation's words."""
+    rel = attrs["rel"]
+    title = f"{rel}\n“{short(attrs['evidence'], 400)}”" if attrs.get("evidence") else rel
+    style: dict[str, Any] = {"title": title, "color": EDGE_COLOURS.get(rel, "#9e9e9e"), "rel": rel}
     if labelled:
         style["label"] = rel
     return style

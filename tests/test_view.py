@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -74,6 +75,14 @@ def test_neighbourhood_nodes(store: ox.Store, focus: str, depth: int, expected: 
 ])
 def test_neighbourhood_edges_carry_their_relation(store: ox.Store, edge: tuple) -> None:
     assert edge in links(render_view(store, "35-NQ/TW"))
+
+
+def test_tooltips_quote_the_citing_words(store: ox.Store) -> None:
+    view = render_view(store, "35-NQ/TW")
+    words = "“Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị”"
+    node = next(n for n in _page_nodes(view) if n["label"] == "35-NQ/TW")
+    assert words in node["title"] and "Cited, not in the archive" in node["title"]
+    assert f"cites\n{words}" in [e["title"] for e in _page_edges(view)]
 
 
 def test_responsibility_links_its_actors(store: ox.Store) -> None:
@@ -175,11 +184,11 @@ BASELINE_TAGS = _baseline_tags()
 
 def _page_nodes(view) -> list[dict]:
     """The node records the page hands to vis-network."""
-    import json
+    return json.loads(re.findall(r"new vis\.DataSet\((\[.*?\])\);", view.html)[0])
 
-    found = re.search(r"new vis\.DataSet\((\[.*?\])\);", view.html)
-    assert found
-    return json.loads(found.group(1))
+
+def _page_edges(view) -> list[dict]:
+    return json.loads(re.findall(r"new vis\.DataSet\((\[.*?\])\);", view.html)[1])
 
 
 def test_cli_writes_the_page_and_says_what_it_holds(tmp_path: Path) -> None:
