@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from . import KIND_SCHEME, VK_IRI, load_ontology, ontology_path
+from . import KIND_SCHEME, VK, VK_IRI, load_ontology, ontology_path
 
 SECTIONS = [
     ("Classes", "Lớp", OWL.Class),
@@ -28,6 +28,9 @@ LINKS = [
     ("domain", RDFS.domain), ("range", RDFS.range), ("type", RDF.type),
     ("close match", SKOS.closeMatch),
 ]
+DECLARED = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
+ALIGNING = [("subclass of", RDFS.subClassOf), ("subproperty of", RDFS.subPropertyOf),
+            ("equivalent to", OWL.equivalentClass), ("close match", SKOS.closeMatch)]
 STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
 code{font-size:90%}section.term{border-top:1px solid #ccc;padding:.5rem 0}
 dt{font-weight:600;float:left;width:9rem;clear:left}dd{margin-left:10rem}
@@ -70,18 +73,21 @@ def render_html(graph: Graph) -> str:
                               for name, slug in _toc()) + "</ul></nav>",
     ]
     for name, vi, kind in SECTIONS:
-        terms = sorted(t for t in graph.subjects(RDF.type, kind)
-                       if isinstance(t, URIRef) and str(t).startswith(VK_IRI))
+        terms = sorted((t for t in graph.subjects(RDF.type, kind)
+                        if isinstance(t, URIRef) and str(t).startswith(VK_IRI)),
+                       key=lambda t: (_is_kind_class(graph, t), str(t)))
         parts.append(f'<h2 id="{_slug(name)}">{escape(name)} <small lang="vi">'
                      f"({escape(vi)})</small></h2>")
         parts.extend(_term(graph, t) for t in terms)
     parts.append(_kinds(graph))
+    parts.append(_alignment(graph))
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
 def _toc() -> list[tuple[str, str]]:
-    return [(name, _slug(name)) for name, _, _ in SECTIONS] + [("Kinds of documents", "kinds")]
+    return [(name, _slug(name)) for name, _, _ in SECTIONS] + [
+        ("Kinds of documents", "kinds"), ("Alignment with other vocabularies", "alignment")]
 
 
 def _term(graph: Graph, term: URIRef) -> str:
@@ -95,8 +101,7 @@ def _term(graph: Graph, term: URIRef) -> str:
     if comment:
         rows.append(("note", escape(comment)))
     for label, prop in LINKS:
-        values = [_ref(graph, o) for o in graph.objects(term, prop)
-                  if o not in (OWL.NamedIndividual,)]
+        values = [_ref(graph, o) for o in graph.objects(term, prop) if o not in DECLARED]
         if values:
             rows.append((label, ", ".join(sorted(values))))
     body = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
@@ -121,6 +126,23 @@ def _kinds(graph: Graph) -> str:
             f"<p>SKOS concept scheme <code>{escape(KIND_SCHEME)}</code>; a document with "
             "<code>vk:kind</code> of a concept belongs to its class.</p>"
             f"<table><tr>{head}</tr>{''.join(rows)}</table>")
+
+
+def _alignment(graph: Graph) -> str:
+    rows = [f"<tr><td>{_ref(graph, s)}</td><td>{escape(name)}</td><td>{_ref(graph, o)}</td></tr>"
+            for name, prop in ALIGNING
+            for s, o in sorted(graph.subject_objects(prop))
+            if isinstance(s, URIRef) and str(s).startswith(VK_IRI)
+            and isinstance(o, URIRef) and not str(o).startswith(VK_IRI)]
+    return ('<h2 id="alignment">Alignment with other vocabularies <small lang="vi">'
+            "(Đối chiếu)</small></h2><p>A subclass or subproperty entails the other term; "
+            "a close match does not.</p><table><tr><th>Term</th><th>is</th><th>of</th></tr>"
+            f"{''.join(rows)}</table>")
+
+
+def _is_kind_class(graph: Graph, term: URIRef) -> bool:
+    return any(graph.value(r, OWL.onProperty) == VK.kind
+               for r in graph.objects(term, OWL.equivalentClass))
 
 
 def _ref(graph: Graph, node: object) -> str:
