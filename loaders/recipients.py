@@ -24,6 +24,10 @@ _OLD_TONE = re.compile(
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 BULLET = re.compile(r"^\s*(?:[-–—•+]|\\-)\s*")
 _ITEM_GAP = re.compile(r"\s{3,}")
+_MID_AUTHORITY = re.compile(
+    r"\s+(?=(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.|TUQ\.)\s+[A-ZĐ\u00c0-\u1ef8])"
+)
+_TAIL = re.compile(r"[,;.)]\s+([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){1,5})\s*$")
 
 
 @cache
@@ -70,13 +74,34 @@ def lines(plain: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def columns(plain: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The stripped chunks of one line; two columns of a PDF are split at wide gaps."""
+    """The stripped chunks of one line: a PDF's signer column is cut from 'Nơi nhận'.
+
+    Layout text keeps the columns apart by wide gaps; plain text joins them with one
+    space, so a chunk is also cut before an authority ('… T/M BAN THƯỜNG VỤ') and before
+    a position or a name that ends a recipient line ('…(để b/c), BÍ THƯ').
+    """
     chunks, pos = [], start
     for gap in _ITEM_GAP.finditer(plain, start, end):
         chunks.append((pos, gap.start()))
         pos = gap.end()
     chunks.append((pos, end))
-    return [c for c in (strip_span(plain, a, b) for a, b in chunks) if c[0] < c[1]]
+    out = []
+    for a, b in chunks:
+        out += _cut_signer_tail(plain, *strip_span(plain, a, b))
+    return [c for c in out if c[0] < c[1]]
+
+
+def _cut_signer_tail(plain: str, a: int, b: int) -> list[tuple[int, int]]:
+    m = _MID_AUTHORITY.search(plain, a, b)
+    if m and m.start() > a:
+        return [strip_span(plain, a, m.start()), (m.end(), b)]
+    m = _TAIL.search(plain, a, b)
+    if m and m.start() > a and not _AUTHORITY.match(plain[a:b]):
+        tail = squash(m[1])
+        position = tail.isupper() and tail.lower() in table()["positions"]
+        if position or (is_name(tail) and len(tail.split()) >= 3):
+            return [strip_span(plain, a, m.start() + 1), (m.start(1), b)]
+    return [(a, b)]
 
 
 def strip_span(plain: str, start: int, end: int, chars: str = " \r\n") -> tuple[int, int]:
@@ -186,7 +211,7 @@ def _with_group_purposes(plain: str, items: list[list[int]]) -> list[Recipient]:
 
 def _entry(plain: str, a: int, b: int) -> tuple[str, str | None, bool, tuple[int, int]]:
     """One entry: its name, purpose, whether it sits in a '}' group, and its span."""
-    a, b = strip_span(plain, a, a + len(_cut_debris(plain[a:b])), " \r\n,;.")
+    a, b = strip_span(plain, a, a + len(cut_debris(plain[a:b])), " \r\n,;.")
     raw = squash(plain[a:b])
     brace = _BRACE.search(raw)
     purpose_text = ""
@@ -203,7 +228,7 @@ def _entry(plain: str, a: int, b: int) -> tuple[str, str | None, bool, tuple[int
     return name, purpose, bool(brace), (a, b)
 
 
-def _cut_debris(s: str) -> str:
+def cut_debris(s: str) -> str:
     """``s`` without OCR debris at its end ('. *m*', '(ký)')."""
     while True:
         s = s.rstrip(" *\r\n")

@@ -13,7 +13,17 @@ from collections.abc import Iterator
 from functools import cache
 
 from .model import Signature
-from .recipients import BULLET, columns, is_debris, is_name, lines, squash, table, view
+from .recipients import (
+    BULLET,
+    columns,
+    cut_debris,
+    is_debris,
+    is_name,
+    lines,
+    squash,
+    table,
+    view,
+)
 
 _AUTHORITY = re.compile(
     r"(?:^|(?<=\s))(T\s*/\s*M|TM\.|K\s*/\s*T|KT\.|T\s*/\s*L|TL\.|T\s*/\s*UQ|TUQ\.)\s+(?=[^\W\d_])"
@@ -57,7 +67,8 @@ def _position_index(plain: str, chunks: list[tuple[int, int, int]]) -> int | Non
     """A block with no authority: the last chunk that is exactly a position."""
     for i in range(len(chunks) - 1, -1, -1):
         _, a, b = chunks[i]
-        if squash(plain[a:b]).lower() in _positions():
+        chunk = squash(plain[a:b])
+        if chunk.isupper() and chunk.lower() in _positions():
             return i
     return None
 
@@ -74,7 +85,7 @@ def _read_block(plain: str, chunks: list[tuple[int, int, int]], at: int) -> Sign
     i = at + 1
     while i < len(chunks) and chunks[i][0] - line0 <= _REACH:
         _, a, b = chunks[i]
-        chunk = squash(plain[a:b])
+        chunk = squash(cut_debris(plain[a:b]))
         if _skip(chunk) or (not _upper(chunk) and not _name_start(chunk)):
             i += 1
             continue
@@ -131,9 +142,9 @@ def _bare_name(plain: str, chunks: list[tuple[int, int, int]]) -> Signature | No
 
 def _full_name(plain: str, chunks: list[tuple[int, int, int]], i: int) -> tuple[str, int]:
     """The name at chunk ``i``, joined with the next line when the name was broken."""
-    name, end = squash(plain[chunks[i][1]:chunks[i][2]]), chunks[i][2]
+    name, end = squash(cut_debris(plain[chunks[i][1]:chunks[i][2]])), chunks[i][2]
     if i + 1 < len(chunks) and chunks[i + 1][0] == chunks[i][0] + 1:
-        more = squash(plain[chunks[i + 1][1]:chunks[i + 1][2]])
+        more = squash(cut_debris(plain[chunks[i + 1][1]:chunks[i + 1][2]]))
         if is_name(f"{name} {more}") and len(f"{name} {more}".split()) <= 5 and (
             len(name.split()) == 1 or len(more.split()) == 1
         ):

@@ -51,6 +51,10 @@ LISTS = [
      "- Ban Bí thư (để b/c),                          BÍ THƯ\n- Lưu VP.\n\n"
      "                                                Trần Văn Minh",
      [("Ban Bí thư", "báo cáo"), ("Lưu VP", "lưu")]),
+    ("Nơi nhận: T/M BAN THƯỜNG VỤ\n- Ban Bí thư Trung ương Đảng (để b/c), BÍ THƯ\n"
+     "- Các đảng ủy trực thuộc, \n- Lưu Văn phòng Tỉnh ủy. Nguyễn Văn Long",
+     [("Ban Bí thư Trung ương Đảng", "báo cáo"), ("Các đảng ủy trực thuộc", None),
+      ("Lưu Văn phòng Tỉnh ủy", "lưu")]),
     # the list closes with 'Lưu …': what follows is another document
     ("Nơi nhận:\n- Như trên,\n- Lưu VP.\n\nKẾT LUẬN\nCỦA BAN CHẤP HÀNH\n\n"
      "Những năm qua, các cấp ủy.",

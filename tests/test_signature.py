@@ -46,6 +46,13 @@ BLOCKS = [
      "- Ban Bí thư (để b/c),                          BÍ THƯ\n- Lưu VP.\n\n"
      "                                                Trần Văn Minh",
      ("T/M", "Ban Thường vụ", "Bí thư", "Trần Văn Minh")),
+    # plain PDF text joins the two columns with a single space
+    ("Nơi nhận: T/M BAN THƯỜNG VỤ\n- Ban Bí thư Trung ương Đảng (để b/c), BÍ THƯ\n"
+     "- Các đảng ủy trực thuộc, \n- Lưu Văn phòng Tỉnh ủy. Nguyễn Văn Long",
+     ("T/M", "Ban Thường vụ", "Bí thư", "Nguyễn Văn Long")),
+    ("T/M BAN BÍ THƯ\n(Đã ký)\n\nLương Văn Cường", ("T/M", "Ban Bí thư", None, "Lương Văn Cường")),
+    ("T/M BỘ CHÍNH TRỊ\nTỔNG BÍ THƯ\n\nTrần Văn Dũng (đã ký)",
+     ("T/M", "Bộ Chính trị", "Tổng Bí thư", "Trần Văn Dũng")),
     ("Nơi nhận:\n- Như trên,\n- Lưu VP.\n\n\nHà Văn Nam", (None, None, None, "Hà Văn Nam")),
     ("BÍ THƯ\n\nPhan Văn Sơn", (None, None, "Bí thư", "Phan Văn Sơn")),
 ]
