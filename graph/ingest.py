@@ -134,42 +134,45 @@ def _guarded(extract: Extractor, path: str, base: str) -> Extracted | str:
 
 def extract_ntriples(path: str, base: str) -> Extracted:
     """Read, extract and build one file; its graph as N-Triples with search keys added."""
+    import pyoxigraph as ox
     from vankien.graph.build import build_graph
     from vankien.loaders import extract_file
 
     extraction = extract_file(path, base=base)
-    dataset = build_graph(extraction, base=base)
-    return extraction.source.sha256, to_ntriples(dataset)
+    ntriples = to_ntriples(build_graph(extraction, base=base))
+    for _ in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):  # a bad term fails here,
+        pass  # in this file's worker, before the store is touched
+    return extraction.source.sha256, ntriples
 
 
 def to_ntriples(dataset: object) -> str:
     """Every triple of an rdflib Dataset (all graphs), plus search keys, as N-Triples."""
-    import pyoxigraph as ox
+    from rdflib import Literal, URIRef
 
-    triples = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}  # type: ignore[attr-defined]
-    texts: dict[object, list[str]] = {}
-    for s, p, o in triples:
+    lines, texts = set(), {}
+    for s, p, o, _ in dataset.quads((None, None, None, None)):  # type: ignore[attr-defined]
+        lines.add(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n")
         if str(p) in SEARCHED:
             texts.setdefault(s, []).append(str(o))
-    terms = [(_ox(s), _ox(p), _ox(o)) for s, p, o in triples]
-    key = ox.NamedNode(SEARCH_KEY)
-    terms += [(_ox(s), key, ox.Literal(search_key(" ".join(sorted(t))))) for s, t in texts.items()]
-    return ox.serialize([ox.Triple(*t) for t in terms], format=ox.RdfFormat.N_TRIPLES).decode()
+    key = URIRef(SEARCH_KEY)
+    lines.update(f"{_nt(s)} {_nt(key)} {_nt(Literal(search_key(' '.join(sorted(t)))))} .\n"
+                 for s, t in texts.items())
+    return "".join(sorted(lines))
 
 
-def _ox(term: object) -> object:
-    import pyoxigraph as ox
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term: object) -> str:
+    """An rdflib term in N-Triples (a malformed IRI is caught by parsing the result)."""
     from rdflib import BNode, Literal
 
     if isinstance(term, Literal):
+        text = str(term).translate(_ESCAPES)
         if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    return ox.NamedNode(str(term))
+            return f'"{text}"@{term.language}'
+        return f'"{text}"^^<{term.datatype}>' if term.datatype else f'"{text}"'
+    return f"_:{term}" if isinstance(term, BNode) else f"<{term}>"
 
 
 def fold(text: str) -> str:
