@@ -1,6 +1,6 @@
 """From a view's networkx graph to one self-contained HTML page, through pyvis.
 
-The page carries vis-network's JavaScript and CSS inline (no network needed). Text read from
+The page carries vis-network's JavaScript and its own CSS inline (no network needed). Text read from
 documents reaches the page only as JSON inside a script (``tojson`` escapes ``<``, ``>``, ``&``
 and ``'``), as autoescaped HTML, or through vis-network, which draws labels on a canvas and sets
 tooltips with ``innerText``: a subject holding markup shows as text and never runs.
@@ -57,7 +57,7 @@ def page(graph: nx.MultiDiGraph, *, title: str, notes: tuple[str, ...], layout: 
     notes = notes if labelled else (*notes, "Hover an edge to see its relation.")
     return _template().render(
         title=title, notes=notes, nodes=nodes, edges=edges, options=opts, legend=legend(graph),
-        css=_asset("vis-network.css"), js=_asset("vis-network.min.js"),
+        js=_asset("vis-network.min.js"),
         nonce=secrets.token_urlsafe(16),
     )
 
@@ -193,11 +193,11 @@ def legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
 
 @cache
 def _asset(name: str) -> str:
-    """vis-network's file shipped inside pyvis, to inline in the page."""
+    """vis-network's script shipped inside pyvis, to inline in the page."""
     import pyvis
 
     text = (Path(pyvis.__file__).parent / VIS / name).read_text(encoding="utf-8")
-    if "</script" in text.lower() or "</style" in text.lower():
+    if "</script" in text.lower():
         raise RuntimeError(f"{name} cannot be inlined safely")
     return text
 
