@@ -115,10 +115,10 @@ def _legacy(name: str) -> dict[str, bytes]:
 
 
 def encode_legacy(text: str, name: str) -> bytes:
-    """``text`` in TCVN3 or VNI. TCVN3 has no capital toned vowels: they are typed small,
-    as the ABC capitals fonts (.VnTimeH) did."""
+    """``text`` in TCVN3 or VNI, other signs as in Windows-1252. TCVN3 has no capital toned
+    vowels: they are typed small, as the ABC capitals fonts (.VnTimeH) did."""
     table = _legacy(name)
-    return b"".join(table.get(c) or table.get(c.lower()) or c.encode("ascii") for c in text)
+    return b"".join(table.get(c) or table.get(c.lower()) or c.encode("cp1252") for c in text)
 
 
 def encode_cp1258(text: str) -> bytes:

@@ -103,18 +103,21 @@ def test_sample_is_detected_and_converted(encoding: str) -> None:
     assert bool(decoded.warnings) == (encoding != "utf-8")
 
 
-@pytest.mark.parametrize(("data", "encoding"), [
-    ("Nghị quyết số 35-NQ/TW".encode(), "utf-8"),
+@pytest.mark.parametrize(("data", "encoding", "warning"), [
+    ("Nghị quyết số 35-NQ/TW".encode(), "utf-8", None),
     ("Ban Thường vụ yêu cầu các cấp ủy thực hiện".encode().replace(b" ", b"\xa0", 1),
-     "utf-8-damaged"),  # a UTF-8 file with one bad byte
-    ("Chỉ thị của Ban Bí thư về công tác cán bộ".encode()[:-1] + b"\xe1", "utf-8-damaged"),
-    (encode_cp1258("Kết luận của Bộ Chính trị"), "cp1258"),
-    (encode_legacy("Kết luận của Bộ Chính trị", "tcvn3"), "tcvn3"),
-    (encode_legacy("Kết luận của Bộ Chính trị", "vni"), "vni"),
-    (b"Resolution 35 of the Politburo", "utf-8"),  # ASCII is UTF-8
+     "utf-8", "UTF-8 with 1 invalid byte sequence(s)"),  # a UTF-8 file with one bad byte
+    ("Chỉ thị của Ban Bí thư về công tác cán bộ".encode()[:-1] + b"\xe1", "utf-8",
+     "UTF-8 with 2 invalid byte sequence(s)"),
+    (encode_cp1258("Kết luận của Bộ Chính trị"), "cp1258", "Windows-1258"),
+    (encode_legacy("Kết luận của Bộ Chính trị", "tcvn3"), "tcvn3", "TCVN3 (ABC)"),
+    (encode_legacy("Kết luận của Bộ Chính trị", "vni"), "vni", "VNI"),
+    (b"Resolution 35 of the Politburo", "utf-8", None),  # ASCII is UTF-8
 ])
-def test_short_texts(data: bytes, encoding: str) -> None:
-    assert decode_text(data).encoding == encoding
+def test_short_texts(data: bytes, encoding: str, warning: str | None) -> None:
+    decoded = decode_text(data)
+    assert decoded.encoding == encoding
+    assert (warning in decoded.warnings[0]) if warning else not decoded.warnings
 
 
 @pytest.mark.parametrize(("data", "reason"), [
@@ -178,3 +181,29 @@ def test_legacy_decoders_invert_the_encoders(text: str) -> None:
     small = text.lower()
     assert decode_vni(encode_legacy(text, "vni")) == unicodedata.normalize("NFC", text)
     assert decode_tcvn3(encode_legacy(small, "tcvn3")).lower() == small
+
+
+WILD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wild"
+
+
+def _encodable(text: str) -> str:
+    """``text`` with the signs no legacy encoding can hold replaced by '?'."""
+    letters = set(LETTERS) | {c.lower() for c in LETTERS}
+    controls = {bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xA0)}
+    return "".join(c if c.isascii() or c in letters or c in controls else "?"
+                   for c in unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.skipif(not WILD.is_dir(), reason=f"no third-party corpus at {WILD}")
+@pytest.mark.parametrize("encoding", ["cp1258", "tcvn3", "vni"])
+def test_real_texts_in_legacy_encodings_are_detected(encoding: str) -> None:
+    """The opening of each real text, re-encoded, is told apart and converted back."""
+    wrong = []
+    for path in sorted(WILD.glob("*.md")):
+        text = _encodable(path.read_text(encoding="utf-8")[:1000])
+        decoded = decode_text(ENCODINGS[encoding](text))
+        same = decoded.text.casefold() == text.casefold() if encoding == "tcvn3" \
+            else decoded.text == text
+        if decoded.encoding != encoding or not same:
+            wrong.append((path.name, decoded.encoding))
+    assert not wrong
