@@ -53,10 +53,10 @@ _SHORT = re.compile(r"(?<!\w)(?P<kind>" + KIND_NAMES + r")\s+(?:(?:số|Số)\s+
                     r"(?![\d/]|\s*[-–]\s*[A-ZĐ])", re.IGNORECASE)
 _NAMED = re.compile(
     r"(?<!\w)(?P<head>(?i:Nghị quyết|Kết luận|Văn kiện|Báo cáo chính trị))\s+(?:của\s+)?"
-    r"(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)[^\n;:.“”\"()]{0,120})")
+    r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)[^\n;:.“”\"()]{0,120}))")
 _NAMED_STOP = re.compile(
     r"\s(?:về|đã|đề ra|và\s+(?!Đại hội|Hội nghị)|là|với|nhằm|trong|tại|theo|để|gắn|cũng|được|"
-    r"có|các|thì|nêu|xác định)\b|,\s+(?!(?:[IVXLC]+\b))")
+    r"có|các|thì|nêu|xác định|nhiệm kỳ)\b|,\s+(?!(?:[IVXLC]+\b))")
 _ROMAN_LIST = re.compile(r"(?P<lead>.*?\b(?:khóa|lần thứ)\s+)(?P<items>[IVXLC]+(?:\s*,\s*[IVXLC]+)+"
                          r"(?:\s*(?:,|và)\s*[IVXLC]+)?)\b")
 
@@ -167,11 +167,11 @@ def find_named(text: str, start: int, end: int) -> list[tuple[str, tuple[int, in
         body = m["body"]
         if stop := _NAMED_STOP.search(body):
             body = body[:stop.start()]
-        body = re.sub(r"\s+(?:của|và)$", "", squash(body).rstrip(" ,"))
-        head = squash(m["head"])
-        for part in re.split(r"\s+và\s+(?=Đại hội|Hội nghị)", body):
+        body = re.sub(r"\s+(?:của|và)$", "", body.rstrip(" ,"))
+        span = (m.start(), m.start("body") + len(body))
+        for part in re.split(r"\s+và\s+(?=Đại hội|Hội nghị)", squash(body)):
             for name in _expand_roman(part):
-                out.append((f"{head} {name}", (m.start(), m.start("body") + len(m["body"]))))
+                out.append((f"{squash(m['head'])} {name}", span))
     return out
 
 
