@@ -166,11 +166,18 @@ def test_html_snippets(tmp_path: Path, html: str, expected: str) -> None:
     assert read_source(path).text == expected
 
 
-def test_html_in_a_legacy_encoding(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("charset", "encoding"), [
+    ("", "vni"), ("utf-8", "vni"),  # no charset, or a wrong one: detected
+    ("iso-8859-1", "tcvn3"),  # old sites declared Latin-1 and showed TCVN3 in .VnTime
+    ("windows-1258", "cp1258"),
+])
+def test_html_in_a_legacy_encoding(tmp_path: Path, charset: str, encoding: str) -> None:
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    page = f"<html><head>{meta}</head><body><p>Nghị quyết của Bộ Chính trị</p></body>"
     path = tmp_path / "page.htm"
-    path.write_bytes(ENCODINGS["vni"]("<html><body><p>Nghị quyết của Bộ Chính trị</p></body>"))
+    path.write_bytes(ENCODINGS[encoding](page))
     source = read_source(path)
-    assert (source.text, source.encoding) == ("Nghị quyết của Bộ Chính trị", "vni")
+    assert (source.text, source.encoding) == ("Nghị quyết của Bộ Chính trị", encoding)
 
 
 @pytest.mark.parametrize(("variant", "renamed", "fmt"), [

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..errors import ReadError
 from .text import Decoded, decode_text
 
 
@@ -33,6 +34,7 @@ BLOCK_TAGS = _words("""address article blockquote center dd div dl dt figcaption
     footer""")
 BOLD_TAGS = _words("b strong h1 h2 h3 h4 h5 h6")
 VOID_TAGS = _words("area base br col embed hr img input link meta param source track wbr")
+WESTERN = frozenset(["ascii", "iso8859-1", "cp1252", "iso8859-15"])
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -55,15 +57,20 @@ def read_html(data: bytes) -> Decoded:
 
 
 def _decode(data: bytes) -> Decoded:
+    """Bytes → page text, in the charset the page declares unless that is a Western one:
+    old Vietnamese sites declared Latin-1 and set TCVN3 or VNI text in their fonts."""
     declared = _CHARSET.search(data[:4096])
-    if declared:
+    try:
+        codec = codecs.lookup(declared[1].decode("ascii")).name if declared else None
+    except LookupError:
+        codec = None
+    if codec in (None, "utf-8") or codec in WESTERN:
         try:
-            codec = codecs.lookup(declared[1].decode("ascii")).name
-        except LookupError:
-            codec = None
-        if codec and codec != "utf-8":
-            return Decoded(data.decode(codec, errors="replace"), codec)
-    return decode_text(data)
+            return decode_text(data)
+        except ReadError:
+            if codec not in WESTERN:
+                raise
+    return Decoded(data.decode(codec, errors="replace"), codec)
 
 
 class _TreeBuilder(HTMLParser):
