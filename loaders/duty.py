@@ -133,9 +133,8 @@ def _label_deadline(plain: str, a: int, b: int, issued: str | None) -> str | Non
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
-    words = sorted((w for ws in table()["labels"].values() for w in ws), key=len, reverse=True)
-    alts = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
-    return re.compile(rf"(?i)({alts})\s*:\s*(?=\S)")
+    words = [w for ws in table()["labels"].values() for w in ws]
+    return re.compile(rf"(?i)({_alternation(words)})\s*:\s*(?=\S)")
 
 
 # --- blocks ------------------------------------------------------------------------------
@@ -194,7 +193,8 @@ def _heading_text(plain: str, block: _Block) -> str | None:
     if not letters or len(text) > 200:
         return None
     upper = sum(c.isupper() for c in letters) / len(letters) > 0.8
-    if upper or (text.endswith(":") and "\n" not in text) or _SECTION.search(text):
+    short = len(text.split()) <= 15
+    if upper or (short and text.endswith(":") and "\n" not in text) or _SECTION.search(text):
         return text
     return None
 
@@ -281,20 +281,18 @@ def _responsibility(
 def _role(plain: str, a: int, b: int) -> tuple[str, list[str], int]:
     """Role, partners and where the task proper starts, from the task's opening words."""
     words = [m for m in _WORD.finditer(plain, a, b)][:10]
-    head = plain[a:words[-1].end()].lower() if words else ""
-    found = [(head.find(p), role, p) for role, ps in table()["roles"].items() for p in ps
-             if _at_word(head, p)]
-    if not found:
+    m = _role_pattern().search(plain, a, words[-1].end()) if words else None
+    if not m:
         return "execute", [], a
-    at, role, phrase = min(found, key=lambda f: (f[0], -len(f[2])))
-    if role == "advise" and phrase == "giúp" and at != 0:
+    role = next(r for r, ps in table()["roles"].items() if _flat(m[0]).lower() in ps)
+    if role == "advise" and _flat(m[0]).lower() == "giúp" and m.start() != a:
         return "execute", [], a
     partners, rest, closes = _partners(plain, a, b)
     if role == "lead":
-        return "lead", partners, rest if partners else a + at + len(phrase)
+        return "lead", partners, rest if partners else m.end()
     if role == "coordinate":
-        return ("coordinate", partners, a + at) if closes else ("execute", partners, rest)
-    return role, partners, a + at
+        return ("coordinate", partners, m.start()) if closes else ("execute", partners, rest)
+    return role, partners, m.start()
 
 
 def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
@@ -363,7 +361,7 @@ def _verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
     for verb, nouns in table()["noun_readings"].items():
         if low.startswith(verb + " ") and low[len(verb) + 1:].startswith(tuple(nouns)):
             return False
-    window = plain[max(0, at - 20):min(b, at + 30)].lower()
+    window = plain[max(0, at - 20):min(b, at + 30)].lower().replace("\n", " ")
     return not any(p in window and _covers(window, p, at - max(0, at - 20))
                    for p in table()["nominal_phrases"])
 
@@ -405,7 +403,7 @@ def _is_actor(name: str) -> bool:
 
 def _head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
-    s = plain[a:min(b, a + 60)].lower()
+    s = _flat(plain[a:min(b, a + 60)]).lower()
     for det in table()["determiners"]:
         if s.startswith(det + " "):
             s = s[len(det) + 1:]
@@ -467,19 +465,29 @@ def _heads() -> tuple[str, ...]:
 
 @cache
 def _assign_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(table()["assign"], key=len, reverse=True))
-    return re.compile(rf"(?i)(?<!\w)({words})\s+")
+    return re.compile(rf"(?i)(?<!\w)({_alternation(table()['assign'])})\s+")
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    phrases = [p for ps in table()["roles"].values() for p in ps]
+    return re.compile(rf"(?i)(?<!\w)(?:{_alternation(phrases)})(?!\w)")
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Longest first, any run of spaces or a line break between words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+def _flat(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
 
 
 def _starts_with(plain: str, at: int, b: int, words: tuple[str, ...] | list[str]) -> bool:
-    s = plain[at:min(b, at + 40)].lower()
+    """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
+    s = _flat(plain[at:min(b, at + 60)]).lower()
     return any(s.startswith(w) and (len(s) == len(w) or not s[len(w)].isalnum()) for w in words)
-
-
-def _at_word(head: str, phrase: str) -> bool:
-    i = head.find(phrase)
-    return i >= 0 and (i == 0 or not head[i - 1].isalnum()) and (
-        i + len(phrase) == len(head) or not head[i + len(phrase)].isalnum())
 
 
 def _strip(plain: str, a: int, b: int, chars: str = " \n\r\t") -> Span:

@@ -34,7 +34,8 @@ _PATTERNS = [
     re.compile(rf"(?i)\b{_WITHIN}\s+tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm)\s*(?P<y>\d{{4}})"),
     _YEAR,
     re.compile(rf"(?i)\b(?:trong|sau)\s+(?:vòng\s+|thời\s+hạn\s+)?{_NUM}\s+(?P<unit>ngày|tuần|tháng)"
-               r"(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?P<anchor>\w+(?:\s+\w+)?)"),
+               r"(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+"
+               r"(?P<anchor>ký(?:\s+ban\s+hành)?|ban\s+hành|nhận\s+được|nhận|\w+)"),
 ]
 
 

@@ -98,6 +98,15 @@ RESPONSIBILITIES = [
      "Thời gian thực hiện: Hằng năm.",
      [("Các huyện ủy", "execute", [], ["yearly"], None, None),
       ("Đảng ủy Khối", "execute", [], ["yearly"], None, None)]),
+    # a PDF's hard line breaks inside the words that matter
+    ("1. Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy tham\nmưu tổ chức "
+     "hội nghị; định kỳ 6 tháng tổng hợp\nbáo cáo Ban Thường vụ Huyện ủy.",
+     [("Ban Tuyên giáo Huyện ủy", "lead", ["Văn phòng Huyện ủy"], ["semiannual"], None,
+       "Ban Thường vụ Huyện ủy")]),
+    ("Để khắc phục hạn chế, Ban Bí thư yêu cầu các cấp ủy, Mặt trận Tổ quốc tập trung thực "
+     "hiện các nhiệm vụ sau:",
+     [("Các cấp ủy", "execute", [], [], None, None),
+      ("Mặt trận Tổ quốc", "execute", [], [], None, None)]),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
     ("Cơ quan chủ trì", []),
