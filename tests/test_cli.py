@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-
 from vankien.cli.main import app
 
 ROOT = Path(__file__).resolve().parents[1]
