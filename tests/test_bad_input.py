@@ -8,6 +8,7 @@ returns text or raises ``ReadError`` and nothing else.
 from __future__ import annotations
 
 import io
+import random
 import sys
 import zipfile
 from collections.abc import Callable
@@ -75,6 +76,8 @@ ROWS: list[tuple[str, Maker, str]] = [
     ("empty.txt", lambda _: b"", "empty file"),
     ("blank.md", lambda _: b" \r\n\t\n", "empty file"),
     ("garbage.txt", lambda _: bytes(range(256)) * 8, "binary file, not text"),
+    ("utf16-noise.txt", lambda _: b"\xff\xfe" + random.Random(6).randbytes(3000),
+     "binary file, not text"),
     ("noise.txt", lambda _: bytes(range(128, 256)) * 40, "unknown text encoding (not UTF-8, "
      "UTF-16, Windows-1258, TCVN3 or VNI)"),
     ("scan.docx", lambda _: b"\x89PNG\r\n\x1a\n" + bytes(100),

@@ -89,7 +89,9 @@ def _utf16(data: bytes, codec: str) -> str:
     bom = b"\xff\xfe" if codec == "utf-16-le" else b"\xfe\xff"
     body = data[2:] if data.startswith(bom) else data
     text = body.decode(codec, errors="replace")
-    if looks_binary(text[:4096].encode("utf-8", errors="replace")):
+    head = text[:4096]
+    latin = sum(1 for c in head if c in "\t\n\r" or (c.isprintable() and c < "\u2e80"))
+    if latin < 0.9 * len(head):  # Vietnamese is written in Latin letters, not in CJK
         raise ReadError(None, "binary file, not text")
     return text
 
