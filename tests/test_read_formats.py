@@ -159,6 +159,8 @@ def test_html_leaves_out_menus_share_bars_and_footers(files: Any) -> None:
     ("<header>Cổng thông tin</header><p><b>KẾT LUẬN</b></p><p>về <b>việc</b> này</p>",
      "**KẾT LUẬN**\nvề việc này"),
     ("<pre>dòng 1\n  dòng 2</pre>", "dòng 1\ndòng 2"),
+    ("<font>" * 5000 + "Nội dung", "Nội dung"),  # tags never closed
+    ("<title>Cổng</title><p>A &amp; B &#7879;</p>", "A & B ệ"),
 ])
 def test_html_snippets(tmp_path: Path, html: str, expected: str) -> None:
     path = tmp_path / "page.html"

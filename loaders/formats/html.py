@@ -22,7 +22,7 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-SKIP_TAGS = _words("""script style noscript template svg canvas iframe object embed head
+SKIP_TAGS = _words("""script style title noscript template svg canvas iframe object embed head
     nav aside form button select input textarea label menu dialog""")
 OUTER_TAGS = frozenset(["header", "footer"])  # page chrome unless inside the article
 BOILERPLATE_WORDS = _words("""menu menubar nav navbar navigation breadcrumb breadcrumbs share
@@ -34,6 +34,7 @@ BLOCK_TAGS = _words("""address article blockquote center dd div dl dt figcaption
     footer""")
 BOLD_TAGS = _words("b strong h1 h2 h3 h4 h5 h6")
 VOID_TAGS = _words("area base br col embed hr img input link meta param source track wbr")
+MAX_DEPTH = 256  # old pages leave <font> and <p> open by the thousand; deeper ones are flattened
 WESTERN = frozenset(["ascii", "iso8859-1", "cp1252", "iso8859-15"])
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -82,7 +83,7 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         node = Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
-        if tag not in VOID_TAGS:
+        if tag not in VOID_TAGS and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
 
     def handle_endtag(self, tag: str) -> None:
