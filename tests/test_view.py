@@ -99,6 +99,11 @@ def test_links_between_neighbours_are_drawn(store: ox.Store) -> None:
     assert ("596-CV/ĐU", "forwards", "03-KL/ĐUK") in found
 
 
+def test_receipt_stamp_is_received_by(store: ox.Store) -> None:
+    assert ("596-CV/ĐU", "received by", "Ban Tuyên giáo Tỉnh ủy") in links(
+        render_view(store, "596-CV/ĐU"))
+
+
 def test_typed_citation_hides_the_plain_cites(store: ox.Store) -> None:
     found = links(render_view(store, "03-KL/ĐUK"))
     assert ("03-KL/ĐUK", "continues", "02-NQ/ĐUK") in found
