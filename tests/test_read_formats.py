@@ -18,7 +18,8 @@ import pytest
 from pypdf import PdfWriter
 from vankien.loaders import extract, read_source
 from vankien.loaders.errors import ReadError
-from vankien.loaders.formats.pdf import NEEDS_OCR
+from vankien.loaders.formats.ocr import page_text
+from vankien.loaders.formats.pdf import NEEDS_OCR, unwrap
 
 sys.path.insert(0, str(Path(__file__).parent))
 from samples import (
@@ -232,3 +233,43 @@ def test_partly_scanned_pdf_warns_about_the_skipped_pages(files: Any, scan: Path
     source = read_source(mixed)
     assert "page(s) 2 have no text layer" in source.warnings[0]
     assert "Số 07-CT/TU" in source.text
+
+
+FULL = "Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số chủ trương,"
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ([FULL, "chính sách chủ động tham gia.", "Câu sau.", "x", "y"],
+     [f"{FULL} chính sách chủ động tham gia.", "Câu sau.", "x", "y"]),
+    ([FULL + ".", "Đoạn mới bắt đầu.", "x", "y", "z"],  # a sentence ends, a capital starts
+     [FULL + ".", "Đoạn mới bắt đầu.", "x", "y", "z"]),
+    ([FULL, "- Lưu Văn phòng Tỉnh ủy.", "2. Ban Tổ chức", "x", "y"],  # list items stay
+     [FULL, "- Lưu Văn phòng Tỉnh ủy.", "2. Ban Tổ chức", "x", "y"]),
+    ([f"**{FULL}**", "**khóa XII**", "Nội dung", "x", "y"],  # a wrapped bold title
+     [f"**{FULL} khóa XII**", "Nội dung", "x", "y"]),
+    ([f"**{FULL}**", "thân bài", "x", "y", "z"],  # bold never runs into plain
+     [f"**{FULL}**", "thân bài", "x", "y", "z"]),
+    (["Số 07-CT/TU", "An Lạc"], ["Số 07-CT/TU", "An Lạc"]),  # too few lines to judge
+])
+def test_unwrap_pdf_lines(lines: list[str], expected: list[str]) -> None:
+    assert unwrap("\n".join(lines)).split("\n") == expected
+
+
+def _tsv(*words: tuple[int, int, int, str]) -> str:
+    """Tesseract TSV for a 2480 px wide page: (line number, left, width, text) per word."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight"
+            "\tconf\ttext", "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    rows += [f"5\t1\t1\t1\t{line}\t{i}\t{left}\t{100 * line}\t{width}\t40\t95\t{text}"
+             for i, (line, left, width, text) in enumerate(words)]
+    return "\n".join(rows)
+
+
+def test_ocr_gives_left_column_then_right() -> None:
+    tsv = _tsv((1, 150, 130, "TỈNH"), (1, 300, 60, "ỦY"), (1, 1300, 130, "ĐẢNG"),
+               (1, 1450, 120, "CỘNG"), (2, 250, 60, "Số"), (2, 330, 200, "07-CT/TU"),
+               (2, 1300, 300, "An Lạc,"), (3, 150, 2100, "Thực hiện Nghị quyết"),
+               (4, 150, 300, "Nơi nhận:"), (4, 1400, 400, "T/M BAN"), (5, 1450, 200, "BÍ THƯ"),
+               (6, 150, 300, "- Lưu VT."))
+    assert page_text(tsv).split("\n") == [
+        "TỈNH ỦY", "Số 07-CT/TU", "ĐẢNG CỘNG", "An Lạc,", "Thực hiện Nghị quyết",
+        "Nơi nhận:", "- Lưu VT.", "T/M BAN", "BÍ THƯ"]

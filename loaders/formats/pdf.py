@@ -47,15 +47,14 @@ def read_pdf(data: bytes, *, ocr: bool = False) -> Decoded:
 def unwrap(page: str) -> str:
     """Join the lines a paragraph was wrapped into, as the typed text has them.
 
-    A line is continued by the next when it is nearly as long as the page's full lines,
+    A line is continued by the next when it is nearly as long as the page's longest line,
     both are bold or neither is, the next is no list item, and either the next starts in
     lower case or the line does not end a sentence.
     """
     lines = [_bold_split(line) for line in page.split("\n")]
-    sizes = sorted(len(text) for text, _ in lines)
-    if len(sizes) < 5:
+    if len(lines) < 5:
         return page
-    full = 0.75 * sizes[int(0.9 * (len(sizes) - 1))]
+    full = 0.75 * max(len(text) for text, _ in lines)
     out = lines[:1]
     for text, bold in lines[1:]:
         prev, prev_bold = out[-1]
