@@ -78,10 +78,10 @@ def neighbourhood(select: data.Select, focus: str, depth: int, max_nodes: int) -
     graph.add_nodes_from(roots, root=True)
     frontier, capped = set(roots), False
     for _ in range(depth):
-        found = data.edges(select, data.RELATIONS, "s", frontier)
-        found += data.edges(select, data.RELATIONS, "o", frontier)
+        found = data.edges(select, data.RELATIONS, "s", frontier, limit=4 * max_nodes)
+        found += data.edges(select, data.RELATIONS, "o", frontier, limit=4 * max_nodes)
         before = set(graph)
-        capped |= _add_capped(graph, found, max_nodes)
+        capped |= _add_capped(graph, found, max_nodes) or len(found) >= 4 * max_nodes
         frontier = set(graph) - before
         if not frontier:
             break
@@ -117,7 +117,7 @@ def _add_capped(graph: nx.MultiDiGraph, triples: list, max_nodes: int) -> bool:
 
 def lineage_graph(select: data.Select, symbol: str, max_nodes: int) -> tuple:
     """The family of a resolution: documents linked by continues, implements, forwards …"""
-    roots = [n for n in data.find_focus(select, symbol) if n]
+    roots = data.find_symbol(select, symbol)
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(roots, root=True)
     frontier = set(roots)
@@ -130,7 +130,7 @@ def lineage_graph(select: data.Select, symbol: str, max_nodes: int) -> tuple:
     data.describe(select, graph)
     graph.remove_nodes_from([n for n, c in graph.nodes(data="category") if c != "document"])
     if graph.number_of_nodes() == 0:
-        raise QueryError(None, f"{symbol!r} is not a document in the store")
+        raise QueryError(None, f"no document in the store has the symbol {symbol!r}")
     place_in_time(graph)
     notes = (f"Lineage of {symbol}: documents left to right by date, rows by kind.",)
     return graph, f"Lineage of {symbol}", notes

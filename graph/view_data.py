@@ -51,6 +51,7 @@ LINEAGE = TYPED_CITATIONS
 ROLES = ("leads", "coordinates", "advises", "executes")
 DOCUMENT_LEVEL = (*TYPED_CITATIONS, "cites", "issued by")
 BATCH = 1500
+FOUND_TYPES = "VALUES ?t { vk:Document vk:StateDocument org:Organization foaf:Person }"
 
 NODE_QUERY = """SELECT ?n (SAMPLE(?c) AS ?category) (SAMPLE(?k) AS ?kind) (SAMPLE(?kn) AS ?kindName)
   (SAMPLE(?sy) AS ?symbol) (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?date) (SAMPLE(?su) AS ?subject)
@@ -141,10 +142,15 @@ def _batches(nodes: Iterable[str]) -> Iterable[list[str]]:
         yield items[i : i + BATCH]
 
 
-def edges(select: Select, rels: Iterable[str], bound: str = "", nodes: Iterable[str] = ()) -> list:
-    """``(s, rel, o)`` for the relations ``rels``; ``bound`` ("s" or "o") must be in ``nodes``."""
+def edges(select: Select, rels: Iterable[str], bound: str = "", nodes: Iterable[str] = (),
+          limit: int | None = None) -> list:
+    """``(s, rel, o)`` for the relations ``rels``; ``bound`` ("s" or "o") must be in ``nodes``.
+
+    ``limit`` caps the rows of each query (a hub may have thousands of links).
+    """
     union = " UNION ".join(f'{{ {RELATIONS[r]} BIND("{r}" AS ?rel) }}' for r in rels)
     query = "SELECT DISTINCT ?s ?rel ?o WHERE { %s { %s } FILTER(isIRI(?o) && isIRI(?s)) }"
+    query += f" LIMIT {limit}" if limit else ""
     if not bound:
         rows = run(select, query % ("", union))
     else:
@@ -161,31 +167,38 @@ def _drop_plain_duplicates(triples: Iterable[tuple[str, str, str]]) -> list:
     return [(s, r, o) for s, r, o in triples if r != "cites" or (s, o) not in typed]
 
 
+def find_symbol(select: Select, symbol: str) -> list[str]:
+    """Documents whose symbol is ``symbol``, ignoring case and spaces (``35 - nq/tw``)."""
+    compact = literal("".join(symbol.split()).lower())
+    query = f"SELECT DISTINCT ?n WHERE {{ ?n vk:symbol ?s . FILTER(LCASE(STR(?s)) = {compact}) }}"
+    return sorted(r["n"] for r in run(select, query))
+
+
 def find_focus(select: Select, focus: str, limit: int = 50) -> list[str]:
     """Nodes matching ``focus``: a document symbol, a body's or person's name, or subject words.
 
     Words are matched on the accent-free search keys ingest adds (``vk:searchKey``), else on
     the subject, title and names as written.
     """
-    compact = literal("".join(focus.split()).lower())
-    by_symbol = ("SELECT DISTINCT ?n WHERE { ?n vk:symbol ?s . "
-                 f"FILTER(LCASE(STR(?s)) = {compact}) }}")
     name = literal(" ".join(focus.split()).lower())
     by_name = ("SELECT DISTINCT ?n WHERE { ?n skos:prefLabel|rdfs:label ?l ; a ?t . "
                "VALUES ?t { org:Organization foaf:Person } "
                f"FILTER(LCASE(STR(?l)) = {name}) }}")
     words = " && ".join(f"CONTAINS(?k, {literal(' ' + w)})" for w in fold(focus).split())
-    by_words = ("SELECT DISTINCT ?n WHERE { ?n vk:searchKey ?k . "
+    by_words = (f"SELECT DISTINCT ?n WHERE {{ ?n vk:searchKey ?k ; a ?t . {FOUND_TYPES} "
                 f"FILTER({words or 'false'}) }} ORDER BY ?n LIMIT {limit}")
-    plain = " && ".join(f"CONTAINS(LCASE(STR(?t)), {literal(w.lower())})" for w in focus.split())
-    by_text = ("SELECT DISTINCT ?n WHERE { ?n vk:subject|vk:title|skos:prefLabel|rdfs:label ?t . "
-               f"FILTER({plain or 'false'}) }} ORDER BY ?n LIMIT {limit}")
-    for query in (by_symbol, by_name, by_words, by_text):
-        found = sorted(r["n"] for r in run(select, query))
+    plain = " && ".join(f"CONTAINS(LCASE(STR(?x)), {literal(w.lower())})" for w in focus.split())
+    by_text = ("SELECT DISTINCT ?n WHERE { ?n vk:subject|vk:title|skos:prefLabel|rdfs:label ?x ; "
+               f"a ?t . {FOUND_TYPES} FILTER({plain or 'false'}) }} ORDER BY ?n LIMIT {limit}")
+    found = find_symbol(select, focus)
+    for query in (by_name, by_words, by_text):
         if found:
-            return found[:limit]
-    raise QueryError(None, f"nothing in the store matches {focus!r}: give a document symbol "
-                     "(35-NQ/TW), the name of a body or person, or words of a subject")
+            break
+        found = sorted(r["n"] for r in run(select, query))
+    if not found:
+        raise QueryError(None, f"nothing in the store matches {focus!r}: give a document symbol "
+                         "(35-NQ/TW), the name of a body or person, or words of a subject")
+    return found[:limit]
 
 
 def describe(select: Select, graph: nx.MultiDiGraph) -> None:

@@ -143,7 +143,7 @@ def test_overview_keeps_the_most_connected_and_says_so(store: ox.Store) -> None:
 
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"focus": "99-NQ/XYZ"}, "nothing in the store matches '99-NQ/XYZ'"),
-    ({"lineage": "Bộ Chính trị"}, "is not a document"),
+    ({"lineage": "Bộ Chính trị"}, "no document in the store has the symbol 'Bộ Chính trị'"),
     ({"focus": "35-NQ/TW", "only": "letters"}, "unknown kind letters: choose from document"),
 ])
 def test_bad_requests_raise_query_error(store: ox.Store, kwargs: dict, message: str) -> None:
