@@ -218,7 +218,7 @@ def _block_duties(
         extent_end = heads[i + 1][0] if i + 1 < len(heads) else block.end
         lo = owner[1][0] if owner and actors == [owner] and i == 0 else a
         for actor, _ in actors:
-            out.append(_responsibility(plain, actor, task_at, (lo, extent_end), issued))
+            out += _responsibility(plain, actor, task_at, (lo, extent_end), issued)
     return out
 
 
@@ -241,58 +241,81 @@ def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int
         end = _actor_end(plain, at, b)
         if end is None:
             continue
-        names = split_bodies(plain, at, end)
+        names = [(n, span) for n, span in split_bodies(plain, at, end) if _is_actor(n)]
         if names:
             return names, _strip(plain, end, b)[0]
     return None
 
 
 def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:
-    """A sentence that opens with a body and goes on with what it must do."""
-    end = _actor_end(plain, a, b, tuple(table()["not_duty"])) if _head_at(plain, a, b) else None
-    if end is None:
-        return None
-    name = squash(plain[a:end]).rstrip(",")
-    if not _is_actor(name) or _describes(plain, end, b):
-        return None
-    return [(name, (a, end))], _strip(plain, end, b)[0]
+    """A sentence that opens with a body (after an opening 'Hằng quý, …') and its duty."""
+    for start in _openings(plain, a, b):
+        end = _actor_end(plain, start, b, tuple(table()["not_duty"]))
+        if end is None:
+            continue
+        name = squash(plain[start:end]).rstrip(",")
+        if _is_actor(name) and not _describes(plain, end, b):
+            return [(name, (start, end))], _strip(plain, end, b)[0]
+    return None
+
+
+def _openings(plain: str, a: int, b: int) -> list[int]:
+    """The sentence start, and the words after each of its first two commas (if near)."""
+    starts = [a]
+    for m in re.finditer(",", plain[a:min(b, a + 80)]):
+        lead_in = [w.start() for w in _WORD.finditer(plain, starts[-1], a + m.start())]
+        if len(starts) > 2 or len(lead_in) > 6 or _head_at(plain, starts[-1], b):
+            break
+        if any(_starts_with(plain.lower(), w, b, _verbs()) for w in lead_in):
+            break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
+        starts.append(_strip(plain, a + m.end(), b)[0])
+    return [s for s in starts if _head_at(plain, s, b)]
 
 
 def _responsibility(
     plain: str, actor: str, task_at: int, extent: Span, issued: str | None
-) -> Responsibility:
-    """One actor's duty: role and partners from the task's opening words."""
+) -> list[Responsibility]:
+    """One actor's duty: role and partners from the task's opening words.
+
+    'X phối hợp với Y làm Z' makes X both a coordinating body (with Y) and the one who
+    carries out Z, so it gives two records: coordinate and execute, same task.
+    """
     clause_end = clause(plain, task_at, task_at, extent[1])[1]
-    role, partners, task_start = _role(plain, task_at, clause_end)
+    roles, partners, task_start = _role(plain, task_at, clause_end)
     lo, hi = extent
     deadline = next((d.date for d in find_deadlines(plain, lo, hi, issued) if d.date), None)
-    return Responsibility(
-        actor=_clean_actor(actor),
-        role=role,
-        task=squash(plain[task_start:clause_end]).rstrip(" ./"),
-        partners=tuple(partners),
-        recurrences=tuple(dict.fromkeys(r.frequency for r in find_recurrences(plain, lo, hi))),
-        deadline=deadline,
-        reports_to=_reports_to(plain, lo, hi),
-        span=_strip(plain, lo, hi),
-    )
+    return [
+        Responsibility(
+            actor=_clean_actor(actor),
+            role=role,
+            task=squash(plain[task_start:clause_end]).lstrip(" ,;").rstrip(" ./"),
+            partners=tuple(partners),
+            recurrences=tuple(dict.fromkeys(r.frequency for r in find_recurrences(plain, lo, hi))),
+            deadline=deadline,
+            reports_to=_reports_to(plain, lo, hi),
+            span=_strip(plain, lo, hi),
+        )
+        for role in roles
+    ]
 
 
-def _role(plain: str, a: int, b: int) -> tuple[str, list[str], int]:
-    """Role, partners and where the task proper starts, from the task's opening words."""
+def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
+    """Roles, partners and where the task proper starts, from the task's opening words."""
     words = [m for m in _WORD.finditer(plain, a, b)][:10]
     m = _role_pattern().search(plain, a, words[-1].end()) if words else None
     if not m:
-        return "execute", [], a
+        return ("execute",), [], a
     role = next(r for r, ps in table()["roles"].items() if _flat(m[0]).lower() in ps)
     if role == "advise" and _flat(m[0]).lower() == "giúp" and m.start() != a:
-        return "execute", [], a
+        return ("execute",), [], a
     partners, rest, closes = _partners(plain, a, b)
     if role == "lead":
-        return "lead", partners, rest if partners else m.end()
+        return ("lead",), partners, rest if partners else m.end()
     if role == "coordinate":
-        return ("coordinate", partners, m.start()) if closes else ("execute", partners, rest)
-    return role, partners, m.start()
+        if closes or not partners:
+            return ("coordinate",), partners, m.start()
+        return ("coordinate", "execute"), partners, rest
+    return (role,), partners, m.start()
 
 
 def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
@@ -318,7 +341,7 @@ def _reports_to(plain: str, a: int, b: int) -> str | None:
         direct = m[0].split()[-1].lower() == "cáo"
         if _head_at(plain, start, b) and (not direct or plain[start].isupper()):
             end = _report_end(plain, start, b)
-            return squash(plain[start:end]).rstrip(",.;:/") or None
+            return squash(plain[start:end]).rstrip(",.;:/( ") or None
     return None
 
 
@@ -398,7 +421,10 @@ def _is_actor(name: str) -> bool:
     if not 2 <= len(words) <= 30 or not _head_at(name, 0, len(name)):
         return False
     core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
-    return core not in _verbs() and core not in table()["weak_heads"]
+    if core in _verbs() or core in table()["weak_heads"]:
+        return False
+    stops = tuple(table()["assign"]) + tuple(table()["not_duty"])
+    return _actor_end(name, 0, len(name), stops) is None
 
 
 def _head_at(plain: str, a: int, b: int) -> bool:

@@ -37,7 +37,13 @@ RESPONSIBILITIES = [
      [("Ban Dân vận Tỉnh ủy", "coordinate", ["Ban Tuyên giáo Tỉnh ủy"], [], None, None)]),
     ("Các cấp ủy đảng phối hợp chặt chẽ với chính quyền, Mặt trận Tổ quốc tăng cường công tác "
      "dân vận.",
-     [("Các cấp ủy đảng", "execute", ["chính quyền", "Mặt trận Tổ quốc"], [], None, None)]),
+     [("Các cấp ủy đảng", "coordinate", ["chính quyền", "Mặt trận Tổ quốc"], [], None, None),
+      ("Các cấp ủy đảng", "execute", ["chính quyền", "Mặt trận Tổ quốc"], [], None, None)]),
+    ("Hằng quý, Ban Chỉ đạo 35 của tỉnh tổ chức giao ban, đánh giá tình hình.",
+     [("Ban Chỉ đạo 35 của tỉnh", "execute", [], ["quarterly"], None, None)]),
+    ("Nâng cao trách nhiệm của cấp ủy, tổ chức đảng trong bảo vệ nền tảng tư tưởng.", []),
+    ("2. Người đứng đầu cấp ủy, cơ quan, đơn vị công khai cam kết nêu gương.",
+     [("Người đứng đầu cấp ủy, cơ quan, đơn vị", "execute", [], [], None, None)]),
     ("Ban Tuyên giáo Đảng ủy Khối tham mưu Ban Thường vụ Đảng ủy Khối sơ kết việc thực hiện "
      "Kết luận.",
      [("Ban Tuyên giáo Đảng ủy Khối", "advise", [], [], None, None)]),
