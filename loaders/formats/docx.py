@@ -38,7 +38,7 @@ def _check_package(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             info = package.getinfo("word/document.xml")
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise ReadError(None, "broken .docx (not a zip archive, or cut short)") from exc
     except KeyError as exc:
         raise ReadError(None, "broken .docx (no word/document.xml)") from exc
