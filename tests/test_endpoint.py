@@ -70,6 +70,10 @@ def _rows(text: str) -> list:
 def test_vankien_serve_answers_sparqlwrapper(corpus: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     assert vankien("ingest", corpus, "--store", store).returncode == 0
+    citing = ("PREFIX vk: <https://w3id.org/vankien/ontology#> "
+              "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d vk:cites ?t }")
+    with open_store(store) as backend:
+        expected = int(backend.select(citing).rows[0][0].value)
     port = free_port()
     command = [str(Path(sys.executable).with_name("vankien")), "serve", "--store", str(store),
                "--port", str(port)]
@@ -77,10 +81,9 @@ def test_vankien_serve_answers_sparqlwrapper(corpus: Path, tmp_path: Path) -> No
     try:
         sparql = SPARQLWrapper(f"http://127.0.0.1:{port}/query")
         sparql.setReturnFormat(JSON)
-        sparql.setQuery("PREFIX vk: <https://w3id.org/vankien/ontology#> "
-                        "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d vk:cites ?t }")
+        sparql.setQuery(citing)
         result = _retry(sparql.queryAndConvert)
-        assert int(result["results"]["bindings"][0]["n"]["value"]) == 5
+        assert int(result["results"]["bindings"][0]["n"]["value"]) == expected > 0
         sparql.setQuery("PREFIX vk: <https://w3id.org/vankien/ontology#> "
                         "INSERT DATA { <urn:a> vk:p <urn:b> }")
         sparql.setMethod("POST")
