@@ -72,12 +72,9 @@ class _Mapper:
         for index, doc in enumerate(self.extraction.documents):
             self._document(index, doc)
         for index, warning in enumerate(self.extraction.warnings):
-            node = URIRef(f"{self.facts}warning/{index}")
-            self._add(node, RDF.type, VK.Warning)
-            self._add(node, VK.code, Literal(warning.code))
-            self._add(node, RDFS.comment, Literal(warning.message))
-            self._add(node, VK.inSource, self.source)
-            self._evidence(node, warning.span)
+            self._warning(f"warning/{index}", warning.code, warning.message, warning.span)
+        for index, message in enumerate(self.src.warnings):
+            self._warning(f"read-warning/{index}", "read", message, None)
 
     # -- nodes ---------------------------------------------------------------------------
 
@@ -89,10 +86,19 @@ class _Mapper:
         self._add(s, VK.path, Literal(self.src.path))
         self._add(s, DCTERMS.format, Literal(self.src.format))
 
+    def _warning(self, local: str, code: str, message: str, span: Span | None) -> None:
+        node = URIRef(f"{self.facts}{local}")
+        self._add(node, RDF.type, VK.Warning)
+        self._add(node, VK.code, Literal(code))
+        self._add(node, RDFS.comment, Literal(message))
+        self._add(node, VK.inSource, self.source)
+        self._evidence(node, span)
+
     def _document(self, index: int, doc: Document) -> None:
         d = self.ids[index]
         self._describe(d, doc.type, doc.type_name, doc.symbol, doc.number, doc.date)
         self._add(d, PROV.wasDerivedFrom, self.source)
+        self._add(d, VK.appendixOf, self._ref(doc.appendix_of))
         self._add(d, VK.place, _lit(doc.place))
         self._add(d, VK.subject, _lit(doc.subject))
         if doc.issuer:
@@ -106,7 +112,11 @@ class _Mapper:
         for text in (r.text for r in doc.named_references):
             self._add(d, VK.namedReference, Literal(text))
         self._evidence(d, doc.span)
-        fact = f"{self.facts}d{index}/"
+        self._facts(d, f"{self.facts}d{index}/", doc)
+        self._forwarding(d, doc)
+
+    def _facts(self, d: URIRef, fact: str, doc: Document) -> None:
+        """The nodes a document states: signature, mentions, duties, recipients, time."""
         if doc.signer:
             self._signature(d, URIRef(f"{fact}signature"), doc.signer)
         for j, citation in enumerate(doc.citations):
@@ -127,14 +137,18 @@ class _Mapper:
             self._add(node, VK.dueDate, _date(limit.date))
             self._add(node, VK.text, Literal(limit.text))
             self._evidence(node, limit.span)
-        self._forwarding(d, doc)
 
     def _describe(self, d: URIRef, code: str | None, kind_name: str | None, symbol: str | None,
                   number: str | None, date: str | None) -> None:
-        """What a document and a citation of it both state: class, kind, symbol, date."""
-        self._add(d, RDF.type, VK.Document)
-        if code:
-            self._kind(d, code, kind_name)
+        """What a document and a citation of it both state: class, kind, symbol, date.
+
+        A state document (``{base}state/…``) has no kind of the party's scheme.
+        """
+        if str(d).startswith(f"{self.base}state/"):
+            self._add(d, RDF.type, VK.StateDocument)
+        else:
+            self._add(d, RDF.type, VK.Document)
+            self._add(d, VK.kind, self._kind(d, code, kind_name) if code else None)
         self._add(d, VK.kindName, _lit(kind_name))
         self._add(d, VK.symbol, _lit(symbol))
         self._add(d, VK.number, _lit(number))
@@ -142,19 +156,20 @@ class _Mapper:
         label = " ".join(p for p in (kind_name or code, symbol) if p)
         self._add(d, RDFS.label, Literal(label, lang="vi") if label else None)
 
-    def _kind(self, d: URIRef, code: str, kind_name: str | None) -> None:
+    def _kind(self, d: URIRef, code: str, kind_name: str | None) -> URIRef:
+        """The concept of kind ``code`` (described in this graph); types ``d`` by its class."""
         concept = URIRef(f"{self.base}kind/{slug(code)}")
-        self._add(d, VK.kind, concept)
         self._add(concept, RDF.type, SKOS.Concept)
         self._add(concept, SKOS.inScheme, URIRef(f"{self.base}kind/"))
         self._add(concept, SKOS.notation, Literal(code))
         term = kind_terms().get(code)
         if term is None:
             self._add(concept, SKOS.prefLabel, _lit(kind_name, "vi"))
-            return
+            return concept
         self._add(d, RDF.type, term.cls)
         for label in term.labels:
             self._add(concept, SKOS.prefLabel, label)
+        return concept
 
     def _citation(self, d: URIRef, mention: URIRef, c: Citation) -> None:
         target = self._target(c)
@@ -164,19 +179,16 @@ class _Mapper:
         self._add(mention, VK.mentionOf, target)
         self._add(mention, VK.relation, Literal(c.relation))
         self._add(mention, VK.inSource, self.source)
+        for short in c.short_forms:
+            self._add(mention, VK.shortForm, Literal(short))
         self._evidence(mention, c.span)
-        if c.system == "state":
-            self._add(target, RDF.type, VK.StateDocument)
-            self._add(target, VK.symbol, Literal(c.symbol))
-            self._add(target, VK.title, _lit(c.title))
-            return
         if target in self.ids:
             return  # a document of this source: it describes itself
         self._describe(target, c.type, c.type_name, c.symbol, c.number, c.date)
         self._add(target, VK.title, _lit(c.title))
         if c.issuer:
             self._add(target, VK.issuedBy, self._org(c.issuer, None))
-        if year_of(c.date) is None:
+        if self._without_year(target):
             self._add(target, VK.unresolved, Literal(True))
 
     def _forwarding(self, d: URIRef, doc: Document) -> None:
@@ -255,6 +267,12 @@ class _Mapper:
         suffix = symbol.rsplit("/", 1)[1]
         key = issuer_key(suffix, None, is_central(suffix))
         return URIRef(document_iri(self.base, key, code, number, year_of(date)))
+
+    def _without_year(self, iri: URIRef) -> bool:
+        """A party document IRI ``doc/{issuer}/{kind}/{number}`` that lacks its year."""
+        prefix = f"{self.base}doc/"
+        rest = str(iri)[len(prefix):].split("/")
+        return str(iri).startswith(prefix) and rest[0] != "source" and len(rest) == 3
 
     def _ref(self, ref: str | None) -> URIRef | None:
         if not ref:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import PROV, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 from vankien.loaders.errors import VankienError
 from vankien.ontology import VK, shapes_path
@@ -75,12 +75,15 @@ def _violation(report: Graph, result: Node, data: Graph) -> Violation:
 
 
 def _label(data: Graph, node: Node | None) -> str | None:
-    """How a reader knows the node: its label, or its symbol."""
+    """How a reader knows the node: its label or symbol, else the file it came from."""
     for prop in (RDFS.label, VK.symbol):
         value = data.value(node, prop)
         if value is not None:
             return str(value)
-    return None
+    source = (data.value(node, PROV.wasDerivedFrom) or data.value(node, VK.inSource)
+              or data.value(data.value(node, VK.evidence), VK.inSource))
+    path = data.value(source, VK.path) if source is not None else None
+    return f"in {path}" if path is not None else None
 
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from rdflib import BNode, Dataset, URIRef
+from rdflib import RDF, BNode, Dataset, URIRef
 from rdflib.compare import isomorphic
 from vankien.graph.build import build_graph, source_graph
+from vankien.graph.validate import validate
 from vankien.loaders.model import (
     Citation,
     Deadline,
@@ -214,3 +215,26 @@ def test_base_is_configurable() -> None:
 def test_unknown_term_fails() -> None:
     with pytest.raises(AttributeError):
         VK.Documnet  # noqa: B018
+
+
+def test_state_document_appendix_short_form_and_reader_warning() -> None:
+    text = "UBND TỈNH MẪU\nSố: 12/KH-UBND\nKẾ HOẠCH ... theo Nghị quyết số 04-NQ/ĐUK\nPHỤ LỤC"
+    source = Source("mau/12-kh.txt", "a" * 64, "txt", text, warnings=("decoded as TCVN3",))
+    plan = f"{BASE}state/12-kh-ubnd"
+    annex = f"{BASE}doc/source/{'a' * 16}/1"
+    ex = Extraction(source, [
+        Document(type="KH", type_name="Kế hoạch", symbol="12/KH-UBND", number="12", id=plan,
+                 citations=[Citation("04-NQ/ĐUK", "NQ", "04", target=NQ,
+                                     short_forms=("Nghị quyết 04",))]),
+        Document(type_name="Phụ lục", appendix_of=plan, id=annex),
+    ])
+    graph = build_graph(ex).graph(source_graph(BASE, "a" * 64))
+    ask = f"""{PREFIXES} ASK {{
+        <{plan}> a vk:StateDocument ; vk:symbol "12/KH-UBND" ; prov:wasDerivedFrom ?s ;
+                 vk:mention [ vk:shortForm "Nghị quyết 04" ] .
+        <{annex}> a vk:Document ; vk:appendixOf <{plan}> .
+        ?w a vk:Warning ; vk:code "read" ; rdfs:comment "decoded as TCVN3" . }}"""
+    assert graph.query(ask).askAnswer
+    assert (URIRef(plan), RDF.type, VK.Document) not in graph
+    assert (URIRef(plan), VK.kind, None) not in graph
+    assert validate(graph) == []
