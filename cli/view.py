@@ -16,7 +16,8 @@ app = typer.Typer()
 FocusArg = Annotated[str | None, typer.Argument(
     help="A document symbol (35-NQ/TW), a body's name, or words of a subject.",
     show_default=False)]
-KINDS = "document, organization, person, responsibility, duty, or a document kind (NQ, KL …)"
+KINDS = ("document, state (state documents), organization, person, responsibility, duty, "
+         "or a document kind (NQ, KL …)")
 
 
 @app.command("view")

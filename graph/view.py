@@ -54,7 +54,8 @@ def render_view(
     """Render a view of ``store`` (a vankien Store, a pyoxigraph Store, rdflib graph or callable).
 
     With no ``focus`` and no ``lineage`` the view is the overview. ``only`` keeps the listed
-    categories (document, organization, person, responsibility, duty) or document kinds (NQ, KL).
+    categories (document, state, organization, person, responsibility, duty) or document kinds
+    (NQ, KL …).
     """
     select = data.as_select(store)
     if depth < 0 or max_nodes < 1:

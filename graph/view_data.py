@@ -58,7 +58,7 @@ NODE_QUERY = """SELECT ?n (SAMPLE(?c) AS ?category) (SAMPLE(?k) AS ?kind) (SAMPL
   (SAMPLE(?ti) AS ?title) (SAMPLE(?ta) AS ?task) (SAMPLE(?fr) AS ?frequency)
   (SAMPLE(?x) AS ?evidence) (SAMPLE(?src) AS ?source) (SAMPLE(?ro) AS ?role)
 WHERE { VALUES ?n { %s }
-  OPTIONAL { ?n a ?cls . VALUES (?cls ?c) { (vk:Document "document") (vk:StateDocument "document")
+  OPTIONAL { ?n a ?cls . VALUES (?cls ?c) { (vk:Document "document") (vk:StateDocument "state")
     (org:Organization "organization") (foaf:Person "person") (vk:Responsibility "responsibility")
     (vk:Recurrence "duty") (vk:Deadline "duty") } }
   OPTIONAL { ?n vk:kind ?kc . OPTIONAL { ?kc skos:notation ?k }

@@ -26,6 +26,7 @@ CATEGORIES: dict[str, tuple[str, str, str]] = {
     "person": ("triangle", "#ad1457", "▲"),
     "responsibility": ("diamond", "#f9a825", "◆"),
     "duty": ("triangleDown", "#8d6e63", "▼"),
+    "state": ("dot", "#90a4ae", "●"),  # a law, decree or decision of the State, cited
 }
 KIND_COLOURS = {
     "NQ": "#c62828", "KL": "#ef6c00", "CT": "#6a1b9a", "QĐ": "#4e342e", "CV": "#1565c0",
@@ -179,9 +180,7 @@ def legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
         style = node_style("", attrs)
         colour = style["color"] if isinstance(style["color"], str) else style["color"]["border"]
         category = style["category"]
-        name = category if category != "document" else (
-            f"{attrs.get('kindName') or 'document'} ({attrs['kind']})" if attrs.get("kind")
-            else "document")
+        name = _legend_name(category, attrs)
         entries.setdefault(name, {"name": name, "colour": colour,
                                   "symbol": CATEGORIES[category][2]})
     items = sorted(entries.values(), key=lambda e: e["name"])
@@ -189,6 +188,12 @@ def legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
            for _, a in graph.nodes(data=True)):
         items.append({"name": "cited, not in the archive", "colour": "#999999", "symbol": "◌"})
     return items
+
+
+def _legend_name(category: str, attrs: dict[str, Any]) -> str:
+    if category == "document" and attrs.get("kind"):
+        return f"{attrs.get('kindName') or 'document'} ({attrs['kind']})"
+    return "state document" if category == "state" else category
 
 
 @cache
