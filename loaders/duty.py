@@ -213,6 +213,8 @@ def _block_duties(
             heads.append((a, *parsed))
         elif not heads and owner:
             heads.append((a, [owner], a))
+        elif heads and plain[a].islower() and _role_pattern().match(plain, a, b):
+            heads.append((a, heads[-1][1], a))  # '…; tham mưu …': the same body, a new role
     out = []
     for i, (a, actors, task_at) in enumerate(heads):
         extent_end = heads[i + 1][0] if i + 1 < len(heads) else block.end
@@ -266,6 +268,8 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
         lead_in = [w.start() for w in _WORD.finditer(plain, starts[-1], a + m.start())]
         if len(starts) > 2 or len(lead_in) > 6 or _head_at(plain, starts[-1], b):
             break
+        if any(_starts_with(plain.lower(), w, b, table()["past_openings"]) for w in lead_in):
+            break  # 'Những năm qua, các cấp ủy …' tells what was done
         if any(_starts_with(plain.lower(), w, b, _verbs()) for w in lead_in):
             break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
         starts.append(_strip(plain, a + m.end(), b)[0])
@@ -288,7 +292,7 @@ def _responsibility(
         Responsibility(
             actor=_clean_actor(actor),
             role=role,
-            task=squash(plain[task_start:clause_end]).lstrip(" ,;").rstrip(" ./"),
+            task=_task_text(plain, task_start, clause_end),
             partners=tuple(partners),
             recurrences=tuple(dict.fromkeys(r.frequency for r in find_recurrences(plain, lo, hi))),
             deadline=deadline,
@@ -299,11 +303,17 @@ def _responsibility(
     ]
 
 
+def _task_text(plain: str, a: int, b: int) -> str:
+    """The task's words, without a leading 'cần', 'phải' (the obligation is the record)."""
+    text = squash(plain[a:b]).lstrip(" ,;").rstrip(" ./")
+    return re.sub(r"(?i)^(?:cần\s+phải|cần|phải)\s+", "", text)
+
+
 def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
     """Roles, partners and where the task proper starts, from the task's opening words."""
     words = [m for m in _WORD.finditer(plain, a, b)][:10]
     m = _role_pattern().search(plain, a, words[-1].end()) if words else None
-    if not m:
+    if not m or _verb_before(plain, a, m.start()):
         return ("execute",), [], a
     role = next(r for r, ps in table()["roles"].items() if _flat(m[0]).lower() in ps)
     if role == "advise" and _flat(m[0]).lower() == "giúp" and m.start() != a:
@@ -316,6 +326,14 @@ def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
             return ("coordinate",), partners, m.start()
         return ("coordinate", "execute"), partners, rest
     return (role,), partners, m.start()
+
+
+def _verb_before(plain: str, a: int, b: int) -> bool:
+    """A task verb opens the clause before its role word ('chỉ đạo Sở X phối hợp …')."""
+    modals = table()["modals"]
+    return any(_starts_with(plain.lower(), w.start(), b, _verbs())
+               and not _starts_with(plain, w.start(), b, modals)
+               for w in _WORD.finditer(plain, a, b))
 
 
 def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
@@ -335,7 +353,7 @@ def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
 def _reports_to(plain: str, a: int, b: int) -> str | None:
     """'báo cáo (kết quả …) với X', 'báo cáo X': the body reported to."""
     links = "|".join(table()["report_links"])
-    pattern = rf"(?i)báo\s+cáo\s+(?:(?:[^\s,.;]+\s+){{0,5}}?(?:{links})\s+)?"
+    pattern = rf"(?i)báo\s+cáo\s+(?:(?:[^\s,.;]+\s+){{0,14}}?(?:{links})\s+)?"
     for m in re.finditer(pattern, plain[a:b]):
         start = a + m.end()
         direct = m[0].split()[-1].lower() == "cáo"
@@ -423,8 +441,9 @@ def _is_actor(name: str) -> bool:
     core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
     if core in _verbs() or core in table()["weak_heads"]:
         return False
-    stops = tuple(table()["assign"]) + tuple(table()["not_duty"])
-    return _actor_end(name, 0, len(name), stops) is None
+    stops = (*table()["assign"], *table()["not_duty"], *table()["modals"])
+    return not any(_starts_with(name, w.start(), len(name), stops, fold=False)
+                   for w in _WORD.finditer(name) if w.start() > 0)
 
 
 def _head_at(plain: str, a: int, b: int) -> bool:
@@ -510,9 +529,12 @@ def _flat(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
-def _starts_with(plain: str, at: int, b: int, words: tuple[str, ...] | list[str]) -> bool:
+def _starts_with(
+    plain: str, at: int, b: int, words: tuple[str, ...] | list[str], fold: bool = True
+) -> bool:
     """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
-    s = _flat(plain[at:min(b, at + 60)]).lower()
+    s = _flat(plain[at:min(b, at + 60)])
+    s = s.lower() if fold else s
     return any(s.startswith(w) and (len(s) == len(w) or not s[len(w)].isalnum()) for w in words)
 
 
