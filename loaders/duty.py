@@ -16,12 +16,24 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .model import Deadline, Recurrence, Responsibility, Warning
+from .bodies import (
+    WORD,
+    actor_end,
+    alternation,
+    clean_actor,
+    describes,
+    flat,
+    head_at,
+    is_actor,
+    split_bodies,
+    starts_with,
+    strip_span,
+    verbs,
+)
+from .model import Deadline, Recurrence, Responsibility, Span, Warning
 from .recipients import is_signer_chunk, squash, table, view
 from .timing import clause, find_deadlines, find_recurrences
 
-Span = tuple[int, int]
-_WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 _MARKER = re.compile(r"\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)]|[IVX]{1,4}\s*[.\-–/])\s*")
 _BLOCK_START = re.compile(
     r"\n\s*\n|\n(?=\s*(?:[-–—•+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\s*[.\-–]))"
@@ -115,10 +127,10 @@ def _labelled(
     text = squash(plain[task.body:clause(plain, task.body, task.body, task.end)[1]])
     span = (task.start, labels[-1][2].end)
     return [
-        Responsibility(_clean_actor(name), role, text.rstrip(" ./"),
+        Responsibility(clean_actor(name), role, text.rstrip(" ./"),
                        tuple(bodies.get("coordinate", ())) if role == "lead" else (),
                        recurrences, deadline, span=span)
-        for role, names in bodies.items() for name in names if _head_at(name, 0, len(name))
+        for role, names in bodies.items() for name in names if head_at(name, 0, len(name))
     ]
 
 
@@ -134,7 +146,7 @@ def _label_deadline(plain: str, a: int, b: int, issued: str | None) -> str | Non
 @cache
 def _label_pattern() -> re.Pattern[str]:
     words = [w for ws in table()["labels"].values() for w in ws]
-    return re.compile(rf"(?i)({_alternation(words)})\s*:\s*(?=\S)")
+    return re.compile(rf"(?i)({alternation(words)})\s*:\s*(?=\S)")
 
 
 # --- blocks ------------------------------------------------------------------------------
@@ -144,7 +156,7 @@ def _blocks(plain: str, start: int, end: int) -> list[_Block]:
     """Paragraphs and list items of ``plain[start:end]``, with heading actors read."""
     spans, pos = [], start
     for m in [*_BLOCK_START.finditer(plain, start, end), None]:
-        a, b = _strip(plain, pos, m.start() if m else end)
+        a, b = strip_span(plain, pos, m.start() if m else end)
         if a < b and spans and plain[a].islower():
             spans[-1] = (spans[-1][0], b)  # a page break cut the paragraph
         elif a < b:
@@ -174,11 +186,11 @@ def _block(plain: str, a: int, b: int) -> _Block:
     head = re.match(r"([^:\n]{3,160}?)\s*:(?!\d)", plain[body:b])
     if head and not _label_pattern().match(plain, body, b):
         name = squash(head[1])
-        if _is_actor(name):
+        if is_actor(name):
             block.actor = (name, (body, body + len(head[1])))
-            block.body = _strip(plain, body + head.end(), b)[0]
+            block.body = strip_span(plain, body + head.end(), b)[0]
         elif marker and len(name.split()) <= 20:
-            after = _strip(plain, body + head.end(), b)[0]
+            after = strip_span(plain, body + head.end(), b)[0]
             if plain[after:after + 1].isupper():  # a title: '1. Nâng cao nhận thức: Cấp ủy …'
                 block.body = after
     return block
@@ -227,9 +239,9 @@ def _block_duties(
 def _sentences(plain: str, a: int, b: int) -> list[Span]:
     spans, pos = [], a
     for m in _SENTENCE.finditer(plain, a, b):
-        spans.append(_strip(plain, pos, m.start()))
+        spans.append(strip_span(plain, pos, m.start()))
         pos = m.end()
-    spans.append(_strip(plain, pos, b))
+    spans.append(strip_span(plain, pos, b))
     return [s for s in spans if s[0] < s[1]]
 
 
@@ -240,24 +252,24 @@ def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int
         before = plain[max(a, m.start() - 12):m.start()].lower().split()
         if before and before[-1] in table()["assign_not_after"]:
             continue
-        end = _actor_end(plain, at, b)
+        end = actor_end(plain, at, b)
         if end is None:
             continue
-        names = [(n, span) for n, span in split_bodies(plain, at, end) if _is_actor(n)]
+        names = [(n, span) for n, span in split_bodies(plain, at, end) if is_actor(n)]
         if names:
-            return names, _strip(plain, end, b)[0]
+            return names, strip_span(plain, end, b)[0]
     return None
 
 
 def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:
     """A sentence that opens with a body (after an opening 'Hằng quý, …') and its duty."""
     for start in _openings(plain, a, b):
-        end = _actor_end(plain, start, b, tuple(table()["not_duty"]))
+        end = actor_end(plain, start, b, tuple(table()["not_duty"]))
         if end is None:
             continue
         name = squash(plain[start:end]).rstrip(",")
-        if _is_actor(name) and not _describes(plain, end, b):
-            return [(name, (start, end))], _strip(plain, end, b)[0]
+        if is_actor(name) and not describes(plain, end, b):
+            return [(name, (start, end))], strip_span(plain, end, b)[0]
     return None
 
 
@@ -265,15 +277,15 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
     """The sentence start, and the words after each of its first two commas (if near)."""
     starts = [a]
     for m in re.finditer(",", plain[a:min(b, a + 80)]):
-        lead_in = [w.start() for w in _WORD.finditer(plain, starts[-1], a + m.start())]
-        if len(starts) > 2 or len(lead_in) > 6 or _head_at(plain, starts[-1], b):
+        lead_in = [w.start() for w in WORD.finditer(plain, starts[-1], a + m.start())]
+        if len(starts) > 2 or len(lead_in) > 6 or head_at(plain, starts[-1], b):
             break
-        if any(_starts_with(plain.lower(), w, b, table()["past_openings"]) for w in lead_in):
+        if any(starts_with(plain.lower(), w, b, table()["past_openings"]) for w in lead_in):
             break  # 'Những năm qua, các cấp ủy …' tells what was done
-        if any(_starts_with(plain.lower(), w, b, _verbs()) for w in lead_in):
+        if any(starts_with(plain.lower(), w, b, verbs()) for w in lead_in):
             break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
-        starts.append(_strip(plain, a + m.end(), b)[0])
-    return [s for s in starts if _head_at(plain, s, b)]
+        starts.append(strip_span(plain, a + m.end(), b)[0])
+    return [s for s in starts if head_at(plain, s, b)]
 
 
 def _responsibility(
@@ -290,14 +302,14 @@ def _responsibility(
     deadline = next((d.date for d in find_deadlines(plain, lo, hi, issued) if d.date), None)
     return [
         Responsibility(
-            actor=_clean_actor(actor),
+            actor=clean_actor(actor),
             role=role,
             task=_task_text(plain, task_start, clause_end),
             partners=tuple(partners),
             recurrences=tuple(dict.fromkeys(r.frequency for r in find_recurrences(plain, lo, hi))),
             deadline=deadline,
             reports_to=_reports_to(plain, lo, hi),
-            span=_strip(plain, lo, hi),
+            span=strip_span(plain, lo, hi),
         )
         for role in roles
     ]
@@ -311,12 +323,12 @@ def _task_text(plain: str, a: int, b: int) -> str:
 
 def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
     """Roles, partners and where the task proper starts, from the task's opening words."""
-    words = [m for m in _WORD.finditer(plain, a, b)][:10]
+    words = [m for m in WORD.finditer(plain, a, b)][:10]
     m = _role_pattern().search(plain, a, words[-1].end()) if words else None
     if not m or _verb_before(plain, a, m.start()):
         return ("execute",), [], a
-    role = next(r for r, ps in table()["roles"].items() if _flat(m[0]).lower() in ps)
-    if role == "advise" and _flat(m[0]).lower() == "giúp" and m.start() != a:
+    role = next(r for r, ps in table()["roles"].items() if flat(m[0]).lower() in ps)
+    if role == "advise" and flat(m[0]).lower() == "giúp" and m.start() != a:
         return ("execute",), [], a
     partners, rest, closes = _partners(plain, a, b)
     if role == "lead":
@@ -331,9 +343,9 @@ def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
 def _verb_before(plain: str, a: int, b: int) -> bool:
     """A task verb opens the clause before its role word ('chỉ đạo Sở X phối hợp …')."""
     modals = table()["modals"]
-    return any(_starts_with(plain.lower(), w.start(), b, _verbs())
-               and not _starts_with(plain, w.start(), b, modals)
-               for w in _WORD.finditer(plain, a, b))
+    return any(starts_with(plain.lower(), w.start(), b, verbs())
+               and not starts_with(plain, w.start(), b, modals)
+               for w in WORD.finditer(plain, a, b))
 
 
 def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
@@ -341,12 +353,12 @@ def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
     m = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+").search(plain, a, b)
     if not m:
         return [], a, True
-    end = _actor_end(plain, m.end(), b, tuple(table()["clause_prepositions"]))
+    end = actor_end(plain, m.end(), b, tuple(table()["clause_prepositions"]))
     if end is None:
         end = b
     names = [n for n, _ in split_bodies(plain, m.end(), end)]
-    rest = _strip(plain, end, b)[0]
-    closes = rest >= b or _starts_with(plain, rest, b, table()["clause_prepositions"])
+    rest = strip_span(plain, end, b)[0]
+    closes = rest >= b or starts_with(plain, rest, b, table()["clause_prepositions"])
     return names, rest, closes
 
 
@@ -357,7 +369,7 @@ def _reports_to(plain: str, a: int, b: int) -> str | None:
     for m in re.finditer(pattern, plain[a:b]):
         start = a + m.end()
         direct = m[0].split()[-1].lower() == "cáo"
-        if _head_at(plain, start, b) and (not direct or plain[start].isupper()):
+        if head_at(plain, start, b) and (not direct or plain[start].isupper()):
             end = _report_end(plain, start, b)
             return squash(plain[start:end]).rstrip(",.;:/( ") or None
     return None
@@ -365,110 +377,11 @@ def _reports_to(plain: str, a: int, b: int) -> str | None:
 
 def _report_end(plain: str, a: int, b: int) -> int:
     stops = table()["report_stops"]
-    for m in _WORD.finditer(plain, a, b):
+    for m in WORD.finditer(plain, a, b):
         at = m.start()
-        if at > a and (plain[at - 2] in ",;(" or _starts_with(plain, at, b, stops)):
-            return _strip(plain, a, at)[1]
+        if at > a and (plain[at - 2] in ",;(" or starts_with(plain, at, b, stops)):
+            return strip_span(plain, a, at)[1]
     return b
-
-
-# --- actors ------------------------------------------------------------------------------
-
-
-def _actor_end(plain: str, a: int, b: int, extra: tuple[str, ...] = ()) -> int | None:
-    """End of a body's name starting at ``a``: the first verb (or ``extra`` word) after it."""
-    if not extra and not _head_at(plain, a, b):
-        return None
-    stops = _verbs() + tuple(table()["modals"]) + extra
-    for m in _WORD.finditer(plain, a, min(b, a + 240)):
-        if m.start() > a and _verb_at(plain, m.start(), b, stops):
-            end = _strip(plain, a, m.start(), " ,")[1]
-            return end if end > a else None
-    return None
-
-
-def _verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
-    """A lower-case verb (or stop word) starts at ``at`` and is not part of a noun."""
-    if not plain[at].islower() or not _starts_with(plain, at, b, stops):
-        return False
-    if not plain[at - 1].isspace():
-        return False
-    before = plain[max(0, at - 24):at].lower().rstrip()
-    if not _starts_with(plain, at, b, table()["modals"]) and any(
-        before.endswith(" " + n) or before == n for n in table()["nominalizers"]
-    ):
-        return False
-    low = plain[at:min(b, at + 40)].lower()
-    for verb, nouns in table()["noun_readings"].items():
-        if low.startswith(verb + " ") and low[len(verb) + 1:].startswith(tuple(nouns)):
-            return False
-    window = plain[max(0, at - 20):min(b, at + 30)].lower().replace("\n", " ")
-    return not any(p in window and _covers(window, p, at - max(0, at - 20))
-                   for p in table()["nominal_phrases"])
-
-
-def _covers(window: str, phrase: str, offset: int) -> bool:
-    i = window.find(phrase)
-    while i >= 0:
-        if i < offset < i + len(phrase) or (i == offset and " " in phrase and i > 0):
-            return True
-        i = window.find(phrase, i + 1)
-    return False
-
-
-def _describes(plain: str, at: int, b: int) -> bool:
-    """The words after the subject report (đã, chưa, được …) rather than direct."""
-    return _starts_with(plain, _strip(plain, at, b, " ,")[0], b, table()["not_duty"])
-
-
-def split_bodies(plain: str, a: int, b: int) -> list[tuple[str, Span]]:
-    """'các đảng ủy cơ sở và chi bộ trực thuộc' → two bodies; shared tails stay whole."""
-    bounds, pos = [], a
-    for m in re.finditer(r",\s*|;\s*|\s+và\s+", plain[a:b]):
-        if _strong_at(plain, a + m.end(), b):
-            bounds.append((pos, a + m.start()))
-            pos = a + m.end()
-    bounds.append((pos, b))
-    spans = [_strip(plain, s, e, " ,;") for s, e in bounds]
-    return [(squash(plain[s:e]), (s, e)) for s, e in spans if e > s]
-
-
-def _is_actor(name: str) -> bool:
-    """A body's name, not a bare common noun ('Cơ quan', 'Các đơn vị') nor a verb."""
-    words = name.split()
-    if not 2 <= len(words) <= 30 or not _head_at(name, 0, len(name)):
-        return False
-    core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
-    if core in _verbs() or core in table()["weak_heads"]:
-        return False
-    stops = (*table()["assign"], *table()["not_duty"], *table()["modals"])
-    return not any(_starts_with(name, w.start(), len(name), stops, fold=False)
-                   for w in _WORD.finditer(name) if w.start() > 0)
-
-
-def _head_at(plain: str, a: int, b: int) -> bool:
-    """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
-    s = _flat(plain[a:min(b, a + 60)]).lower()
-    for det in table()["determiners"]:
-        if s.startswith(det + " "):
-            s = s[len(det) + 1:]
-            break
-    head = next((h for h in _heads() if s.startswith(h)), None)
-    if head is None or s[len(head):len(head) + 1].isalnum():
-        return False
-    return not s.startswith(tuple(table()["not_heads"]))
-
-
-def _strong_at(plain: str, a: int, b: int) -> bool:
-    s = plain[a:min(b, a + 40)]
-    if s[:1].isupper() and _head_at(plain, a, b):
-        return True
-    return _starts_with(plain, a, b, table()["strong_heads"])
-
-
-def _clean_actor(name: str) -> str:
-    name = re.sub(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+", "", name.strip(" ,;:.-"))
-    return name[:1].upper() + name[1:]
 
 
 # --- warnings ----------------------------------------------------------------------------
@@ -499,48 +412,11 @@ def _timeless(r: Responsibility) -> Warning:
 
 
 @cache
-def _verbs() -> tuple[str, ...]:
-    return tuple(sorted(table()["task_verbs"], key=len, reverse=True))
-
-
-@cache
-def _heads() -> tuple[str, ...]:
-    return tuple(sorted(table()["actor_heads"], key=len, reverse=True))
-
-
-@cache
 def _assign_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<!\w)({_alternation(table()['assign'])})\s+")
+    return re.compile(rf"(?i)(?<!\w)({alternation(table()['assign'])})\s+")
 
 
 @cache
 def _role_pattern() -> re.Pattern[str]:
     phrases = [p for ps in table()["roles"].values() for p in ps]
-    return re.compile(rf"(?i)(?<!\w)(?:{_alternation(phrases)})(?!\w)")
-
-
-def _alternation(phrases: list[str]) -> str:
-    """Longest first, any run of spaces or a line break between words."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
-
-
-def _flat(s: str) -> str:
-    return re.sub(r"\s+", " ", s)
-
-
-def _starts_with(
-    plain: str, at: int, b: int, words: tuple[str, ...] | list[str], fold: bool = True
-) -> bool:
-    """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
-    s = _flat(plain[at:min(b, at + 60)])
-    s = s.lower() if fold else s
-    return any(s.startswith(w) and (len(s) == len(w) or not s[len(w)].isalnum()) for w in words)
-
-
-def _strip(plain: str, a: int, b: int, chars: str = " \n\r\t") -> Span:
-    while a < b and plain[a] in chars:
-        a += 1
-    while b > a and plain[b - 1] in chars:
-        b -= 1
-    return a, b
+    return re.compile(rf"(?i)(?<!\w)(?:{alternation(phrases)})(?!\w)")

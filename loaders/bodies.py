@@ -1,0 +1,149 @@
+"""Names of bodies in running text (tên cơ quan, tổ chức): where one starts and ends.
+
+A name opens with a head word from the table ('Ban …', 'các cấp ủy …', 'UBND …') and runs
+to the first verb, modal or stop word; a verb right after a nominalizer ('công tác kiểm
+tra', 'Ủy ban Kiểm tra') or in a noun reading ('tổ chức đảng') belongs to the name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .model import Span
+from .recipients import squash, table
+
+WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
+
+
+def actor_end(plain: str, a: int, b: int, extra: tuple[str, ...] = ()) -> int | None:
+    """End of a body's name starting at ``a``: the first verb (or ``extra`` word) after it."""
+    if not extra and not head_at(plain, a, b):
+        return None
+    stops = verbs() + tuple(table()["modals"]) + extra
+    for m in WORD.finditer(plain, a, min(b, a + 240)):
+        if m.start() > a and verb_at(plain, m.start(), b, stops):
+            end = strip_span(plain, a, m.start(), " ,")[1]
+            return end if end > a else None
+    return None
+
+
+def verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
+    """A lower-case verb (or stop word) starts at ``at`` and is not part of a noun."""
+    if not plain[at].islower() or not starts_with(plain, at, b, stops):
+        return False
+    if not plain[at - 1].isspace():
+        return False
+    before = plain[max(0, at - 24):at].lower().rstrip()
+    if not starts_with(plain, at, b, table()["modals"]) and any(
+        before.endswith(" " + n) or before == n for n in table()["nominalizers"]
+    ):
+        return False
+    low = plain[at:min(b, at + 40)].lower()
+    for verb, nouns in table()["noun_readings"].items():
+        if low.startswith(verb + " ") and low[len(verb) + 1:].startswith(tuple(nouns)):
+            return False
+    window = plain[max(0, at - 20):min(b, at + 30)].lower().replace("\n", " ")
+    return not any(p in window and _covers(window, p, at - max(0, at - 20))
+                   for p in table()["nominal_phrases"])
+
+
+def _covers(window: str, phrase: str, offset: int) -> bool:
+    i = window.find(phrase)
+    while i >= 0:
+        if i < offset < i + len(phrase) or (i == offset and " " in phrase and i > 0):
+            return True
+        i = window.find(phrase, i + 1)
+    return False
+
+
+def describes(plain: str, at: int, b: int) -> bool:
+    """The words after the subject report (đã, chưa, được …) rather than direct."""
+    return starts_with(plain, strip_span(plain, at, b, " ,")[0], b, table()["not_duty"])
+
+
+def split_bodies(plain: str, a: int, b: int) -> list[tuple[str, Span]]:
+    """'các đảng ủy cơ sở và chi bộ trực thuộc' → two bodies; shared tails stay whole."""
+    bounds, pos = [], a
+    for m in re.finditer(r",\s*|;\s*|\s+và\s+", plain[a:b]):
+        if _strong_at(plain, a + m.end(), b):
+            bounds.append((pos, a + m.start()))
+            pos = a + m.end()
+    bounds.append((pos, b))
+    spans = [strip_span(plain, s, e, " ,;") for s, e in bounds]
+    return [(squash(plain[s:e]), (s, e)) for s, e in spans if e > s]
+
+
+def is_actor(name: str) -> bool:
+    """A body's name, not a bare common noun ('Cơ quan', 'Các đơn vị') nor a verb."""
+    words = name.split()
+    if not 2 <= len(words) <= 30 or not head_at(name, 0, len(name)):
+        return False
+    core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
+    if core in verbs() or core in table()["weak_heads"]:
+        return False
+    stops = (*table()["assign"], *table()["not_duty"], *table()["modals"])
+    return not any(starts_with(name, w.start(), len(name), stops, fold=False)
+                   for w in WORD.finditer(name) if w.start() > 0)
+
+
+def head_at(plain: str, a: int, b: int) -> bool:
+    """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
+    s = flat(plain[a:min(b, a + 60)]).lower()
+    for det in table()["determiners"]:
+        if s.startswith(det + " "):
+            s = s[len(det) + 1:]
+            break
+    head = next((h for h in _heads() if s.startswith(h)), None)
+    if head is None or s[len(head):len(head) + 1].isalnum():
+        return False
+    return not s.startswith(tuple(table()["not_heads"]))
+
+
+def _strong_at(plain: str, a: int, b: int) -> bool:
+    s = plain[a:min(b, a + 40)]
+    if s[:1].isupper() and head_at(plain, a, b):
+        return True
+    return starts_with(plain, a, b, table()["strong_heads"])
+
+
+def clean_actor(name: str) -> str:
+    name = re.sub(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+", "", name.strip(" ,;:.-"))
+    return name[:1].upper() + name[1:]
+
+
+@cache
+def verbs() -> tuple[str, ...]:
+    return tuple(sorted(table()["task_verbs"], key=len, reverse=True))
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(table()["actor_heads"], key=len, reverse=True))
+
+
+def alternation(phrases: list[str]) -> str:
+    """Longest first, any run of spaces or a line break between words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+def flat(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def starts_with(
+    plain: str, at: int, b: int, words: tuple[str, ...] | list[str], fold: bool = True
+) -> bool:
+    """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
+    s = flat(plain[at:min(b, at + 60)])
+    s = s.lower() if fold else s
+    return any(s.startswith(w) and (len(s) == len(w) or not s[len(w)].isalnum()) for w in words)
+
+
+def strip_span(plain: str, a: int, b: int, chars: str = " \n\r\t") -> Span:
+    while a < b and plain[a] in chars:
+        a += 1
+    while b > a and plain[b - 1] in chars:
+        b -= 1
+    return a, b
