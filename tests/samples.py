@@ -29,6 +29,7 @@ class Para:
 
     text: str
     bold: bool = False
+    centred: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class Table:
 Block = Para | Table
 
 
-def _p(*lines: str, bold: bool = False) -> tuple[Para, ...]:
-    return tuple(Para(line, bold) for line in lines)
+def _p(*lines: str, bold: bool = False, centred: bool = False) -> tuple[Para, ...]:
+    return tuple(Para(line, bold, centred) for line in lines)
 
 
 SAMPLE: list[Block] = [
@@ -50,8 +51,8 @@ SAMPLE: list[Block] = [
         (*_p("ĐẢNG BỘ TỈNH AN LẠC", "TỈNH ỦY", bold=True), *_p("*", "Số 07-CT/TU")),
         (*_p("ĐẢNG CỘNG SẢN VIỆT NAM", bold=True), *_p("An Lạc, ngày 15 tháng 9 năm 2023")),
     )),
-    *_p("CHỈ THỊ", "CỦA BAN THƯỜNG VỤ TỈNH ỦY", bold=True),
-    *_p("về đẩy mạnh chuyển đổi số trong các cơ quan đảng", bold=True),
+    *_p("CHỈ THỊ", "CỦA BAN THƯỜNG VỤ TỈNH ỦY", bold=True, centred=True),
+    *_p("về đẩy mạnh chuyển đổi số trong các cơ quan đảng", bold=True, centred=True),
     *_p(
         "Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số chủ trương, "
         "chính sách chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư và Quy định số "
@@ -193,8 +194,10 @@ def _html_para(para: Para) -> str:
     return f"<p><strong>{text}</strong></p>" if para.bold else f"<p>{text}</p>"
 
 
-def write_pdf(blocks: list[Block], path: Path) -> Path:
-    """A PDF with a text layer, typeset with DejaVu Sans; tables as side-by-side columns."""
+def write_pdf(blocks: list[Block], path: Path, rowwise: bool = False) -> Path:
+    """A PDF with a text layer, typeset with DejaVu Sans as a party document is set: table
+    cells side by side and centred, the title centred, the body justified. ``rowwise``
+    draws a table line by line across its cells, as some PDF producers write them."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -203,27 +206,27 @@ def write_pdf(blocks: list[Block], path: Path) -> Path:
     pdf.add_page()
     for block in blocks:
         if isinstance(block, Para):
-            _pdf_line(pdf, block, 0)
+            _pdf_line(pdf, block, 0, align="C" if block.centred else "J")
             continue
-        top, bottom, width = pdf.get_y(), pdf.get_y(), pdf.epw / len(block.cells)
-        for i, cell in enumerate(block.cells):
-            pdf.set_xy(pdf.l_margin + i * width, top)
-            for para in cell:
-                _pdf_line(pdf, para, width, new_x="LEFT")
-            bottom = max(bottom, pdf.get_y())
-        pdf.set_xy(pdf.l_margin, bottom + 3)
+        top, width = pdf.get_y(), pdf.epw / len(block.cells)
+        cells = [(i, k, para) for i, cell in enumerate(block.cells) for k, para in enumerate(cell)]
+        for i, k, para in sorted(cells, key=lambda c: (c[1], c[0])) if rowwise else cells:
+            pdf.set_xy(pdf.l_margin + i * width, top + 6 * k)
+            _pdf_line(pdf, para, width, new_x="LEFT", align="C")
+        pdf.set_xy(pdf.l_margin, top + 6 * max(len(cell) for cell in block.cells) + 3)
     pdf.output(str(path))
     return path
 
 
-def _pdf_line(pdf: object, para: Para, width: float, new_x: str = "LMARGIN") -> None:
+def _pdf_line(pdf: object, para: Para, width: float, new_x: str = "LMARGIN",
+              align: str = "J") -> None:
     pdf.set_font("DejaVu", "B" if para.bold else "", 11)
-    pdf.multi_cell(width, 6, para.text, new_x=new_x, new_y="NEXT")
+    pdf.multi_cell(width, 6, para.text, new_x=new_x, new_y="NEXT", align=align)
 
 
 def write_scanned_pdf(blocks: list[Block], path: Path, dpi: int = 300) -> Path:
     """A PDF holding only a page image of the document, as a scanner makes it: table cells
-    side by side, cells and bold lines centred."""
+    side by side and centred, the title centred."""
     from fpdf import FPDF
     from PIL import Image, ImageDraw, ImageFont
 
@@ -242,7 +245,7 @@ def write_scanned_pdf(blocks: list[Block], path: Path, dpi: int = 300) -> Path:
             for para in cell:
                 font = bold if para.bold else regular
                 for row in _wrap(draw, para.text, font, width - dpi // 10):
-                    centred = len(cells) > 1 or para.bold  # as a party document sets them
+                    centred = len(cells) > 1 or para.centred
                     pad = (width - draw.textlength(row, font=font)) // 2 if centred else 0
                     draw.text((margin + i * width + pad, row_y), row, font=font, fill=0)
                     row_y += dpi // 5

@@ -197,6 +197,15 @@ def test_format_is_told_by_content(files: Any, tmp_path: Path, variant: str, ren
     assert _flat(source.text) == _flat(plain_text(SAMPLE))
 
 
+def test_pdf_drawn_row_by_row_reads_column_by_column(tmp_path: Path) -> None:
+    if not HAS_FONTS:
+        pytest.skip(f"no DejaVu fonts in {FONT.parent} (Debian fonts-dejavu-core)")
+    rows = read_source(write_pdf(SAMPLE, tmp_path / "rows.pdf", rowwise=True)).text
+    cells = read_source(write_pdf(SAMPLE, tmp_path / "cells.pdf")).text
+    assert rows == cells
+    assert _flat(rows) == _flat(plain_text(SAMPLE))
+
+
 @pytest.fixture(scope="module")
 def scan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not HAS_FONTS:

@@ -2,8 +2,8 @@
 words with their boxes, and the words are put back in reading order.
 
 Tesseract reads a party document's header (issuer block on the left, party motto and date
-on the right) as lines running across both columns. Where lines sit wholly in one half of
-the page, the left half's text is given before the right half's, as the typed text has it.
+on the right) as lines running across both columns; ``layout.reading_order`` puts the
+left column before the right.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError
+from .layout import Segment, reading_order
 
 OCR_DPI = 300
 OCR_TIMEOUT_S = 300  # per page
@@ -57,18 +58,7 @@ def page_text(tsv: str) -> str:
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
-    out: list[str] = []
-    left: list[str] = []
-    right: list[str] = []
-    for line in lines.values():
-        sides = [(_side(seg, width), " ".join(w.text for w in seg)) for seg in _segments(line)]
-        if any(side == "across" for side, _ in sides):
-            out += left + right + [" ".join(text for _, text in sides)]
-            left, right = [], []
-            continue
-        left += [text for side, text in sides if side == "left"]
-        right += [text for side, text in sides if side == "right"]
-    return "\n".join(out + left + right)
+    return "\n".join(reading_order([_segments(line) for line in lines.values()], width))
 
 
 def _words(tsv: str) -> tuple[list[Word], int]:
@@ -85,25 +75,16 @@ def _words(tsv: str) -> tuple[list[Word], int]:
     return words, width
 
 
-def _segments(line: list[Word]) -> list[list[Word]]:
+def _segments(line: list[Word]) -> list[Segment]:
     """A line cut where the gap between two words is far wider than the words are tall."""
     line = sorted(line, key=lambda w: w.left)
     gap = COLUMN_GAP * statistics.median(w.height for w in line)
-    segments = [[line[0]]]
+    groups = [[line[0]]]
     for prev, word in itertools.pairwise(line):
         if word.left - prev.right > gap:
-            segments.append([])
-        segments[-1].append(word)
-    return segments
-
-
-def _side(segment: list[Word], width: int) -> str:
-    middle, slack = width / 2, width / 50
-    if segment[-1].right <= middle + slack:
-        return "left"
-    if segment[0].left >= middle - slack:
-        return "right"
-    return "across"
+            groups.append([])
+        groups[-1].append(word)
+    return [Segment(g[0].left, g[-1].right, " ".join(w.text for w in g)) for g in groups]
 
 
 def _check_tools() -> None:

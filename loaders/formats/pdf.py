@@ -1,6 +1,9 @@
 """PDF → text: the text layer read with pypdf, or a scan read by Tesseract OCR.
 
-Pages whose text layer is (nearly) empty are scans. With ``ocr=True`` they are rendered by
+A text layer is read in pypdf's layout mode, so that side-by-side columns can be told
+apart (``layout.reading_order``); lines set in a bold font are marked ``**…**`` and the
+lines a paragraph was wrapped into are joined. Pages whose text layer is (nearly) empty
+are scans. With ``ocr=True`` they are rendered by
 ``pdftoppm`` (Debian poppler-utils) and read by ``tesseract -l vie`` (tesseract-ocr,
 tesseract-ocr-vie); without it a PDF that is all scans is refused with a message saying
 how to turn OCR on, and one that is partly scanned gets a warning naming the pages.
@@ -14,11 +17,12 @@ import re
 from pypdf import PageObject, PdfReader
 
 from ..errors import ReadError
+from .layout import Segment, reading_order
 from .ocr import ocr_pages
 from .text import Decoded
 
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: a scan
-_SPACES = re.compile(r"[ \t]{2,}")  # justified lines come out with gaps as runs of spaces
+_SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")  # five spaces or more part two columns
 _BOLD = re.compile(r"bold|black|heavy", re.I)  # in a font's /BaseFont name
 _ITEM = re.compile(r"[-+•*]\s|\d+[.)]\s|[IVXLC]+[.-]\s|[a-zđ][)]\s")  # list item starts
 NEEDS_OCR = "no text layer: scanned PDF needs OCR; rerun with --ocr (needs tesseract-ocr-vie)"
@@ -40,7 +44,7 @@ def read_pdf(data: bytes, *, ocr: bool = False) -> Decoded:
     elif scans:
         warnings = (f"page(s) {_numbers(scans)} have no text layer and were skipped; "
                     "rerun with --ocr to read them",)
-    text = "\n".join(unwrap(_SPACES.sub(" ", page).strip("\n")) for page in pages)
+    text = "\n".join(unwrap(page.strip("\n")) for page in pages)
     return Decoded(text, None, warnings)
 
 
@@ -89,31 +93,38 @@ def _text_layer(data: bytes) -> list[str]:
 
 
 def _page_text(page: PageObject) -> str:
+    """A page's text layer in reading order, bold lines marked; a scan gives (almost) ''."""
     chunks: list[tuple[str, bool]] = []
 
     def visit(text: str, _cm: object, _tm: object, font: dict | None, _size: object) -> None:
         chunks.append((text, bool(_BOLD.search(str((font or {}).get("/BaseFont", ""))))))
 
-    return _mark_bold(page.extract_text(visitor_text=visit) or "", chunks)
+    plain = page.extract_text(visitor_text=visit) or ""
+    if len("".join(plain.split())) < MIN_PAGE_CHARS:
+        return plain
+    laid = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+    rows = laid.split("\n")
+    width = max(len(row) for row in rows)
+    lines = reading_order([_segments(row) for row in rows], width)
+    return "\n".join(_mark_bold(lines, chunks))
 
 
-def _mark_bold(text: str, chunks: list[tuple[str, bool]]) -> str:
-    """Lines set wholly in a bold font as ``**…**``, as the .docx reader gives headings.
+def _segments(row: str) -> list[Segment]:
+    """A layout-mode row cut where a wide run of spaces stands between words."""
+    return [Segment(m.start(), m.end(), " ".join(m[0].split())) for m in _SEGMENT.finditer(row)]
 
-    pypdf's text and the chunks its visitor saw hold the same visible characters in the
-    same order; when they do not, the text is left as it is.
-    """
+
+def _mark_bold(lines: list[str], chunks: list[tuple[str, bool]]) -> list[str]:
+    """Lines set wholly in a bold font as ``**…**``, as the .docx reader gives headings."""
+    stream = "".join(c for chunk, _ in chunks for c in chunk if not c.isspace())
     flags = [bold for chunk, bold in chunks for c in chunk if not c.isspace()]
-    seen = "".join(c for chunk, _ in chunks for c in chunk if not c.isspace())
-    if seen != "".join(text.split()):
-        return text
-    out, at = [], 0
-    for line in text.split("\n"):
-        size = len("".join(line.split()))
-        bold = size and all(flags[at:at + size])
-        out.append(f"**{line.strip()}**" if bold else line)
-        at += size
-    return "\n".join(out)
+    out = []
+    for line in lines:
+        key = "".join(line.split())
+        at = stream.find(key) if key else -1
+        bold = at >= 0 and all(flags[at:at + len(key)])
+        out.append(f"**{line}**" if bold else line)
+    return out
 
 
 def _numbers(pages: list[int]) -> str:
