@@ -9,25 +9,35 @@ documents (``Nghị định 136/2025/NĐ-CP``). Works on cleaned text; positions
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clean import CleanText
-from .kinds import canonical_code, canonical_name, code_for_name, kinds
+from .kinds import (
+    canonical_code,
+    canonical_name,
+    code_for_name,
+    kinds,
+    names_pattern,
+    relation_cues,
+    relations_pattern,
+    trie_pattern,
+)
 from .model import Citation, Warning
 from .organizations import canonical_name as canonical_org
 from .patterns import (
     DATE,
-    KIND_NAMES,
+    GLUED,
     PARTY_SYMBOL,
-    STATE_NAMES,
     STATE_SYMBOL,
     iso_date,
     squash,
 )
 
 _SYMBOL = re.compile(PARTY_SYMBOL + "|" + STATE_SYMBOL)
-_BEFORE = re.compile(r"(?P<kind>" + KIND_NAMES + "|" + STATE_NAMES + r")(?:\s+liên\s+tịch)?"
-                     r"\s*(?:(?:số|Số|SỐ)\s*:?\s*)?$", re.IGNORECASE)
+_KIND = re.compile(names_pattern("all", cased=True) + r"(?:\s+liên\s+tịch)?")
+_KIND_GAP = re.compile(r"\s*(?:(?:số|Số|SỐ)\s*:?\s*)?")
 _DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:(?i:được\s+)?(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*"
                          + DATE + r"\)?")
 _ISSUER_AFTER = re.compile(
@@ -40,17 +50,10 @@ _ABOUT_AFTER = re.compile(
     r"(?=[;“”\"()]|\n\s*\n|\.\s|\.$|,\s+[A-ZĐ]|\s(?:cho thấy|đã|là một|nhằm)\s|$)")
 _DATE_BEFORE = re.compile(r"(?i:ngày)\s+" + DATE + r"\s*,\s*(?P<issuer>[A-ZĐ][^,.;\n]{2,120}?)"
                           r"\s+(?i:đã\s+)?(?i:ban\s+hành|ký)\s*$")
-_CUES = [  # (relation, words just before the citation)
-    ("continues", r"tiếp\s+tục\s+(?:triển\s+khai\s+|tổ\s+chức\s+)?thực\s+hiện"),
-    ("replaces", r"thay\s+thế(?:\s+cho)?"),
-    ("amends", r"sửa\s+đổi(?:,\s*|\s+và\s+)?(?:bổ\s+sung)?(?:\s+một\s+số\s+điều\s+(?:của)?)?"),
-    ("implements", r"triển\s+khai(?:\s+thực\s+hiện)?|cụ\s+thể\s+hóa|thi\s+hành"),
-]
-_CUE = re.compile(r"(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _CUES) + r")"
-                  r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s]{0,20}|các|của))?\s*[,:]?\s*$",
-                  re.IGNORECASE)
-_SHORT = re.compile(r"(?<!\w)(?P<kind>" + KIND_NAMES + r")\s+(?:(?:số|Số)\s+)?(?P<num>\d{1,4})"
-                    r"(?![\d/]|\s*[-–]\s*[A-ZĐ])", re.IGNORECASE)
+_CUE = re.compile(relations_pattern())
+_CUE_GAP = re.compile(r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s]{0,20}|các|của))?"
+                      r"\s*[,:]?\s*", re.IGNORECASE)
+
 _NAMED = re.compile(
     r"(?<!\w)(?P<head>(?i:Nghị quyết|Kết luận|Văn kiện|Báo cáo chính trị))\s+(?:của\s+)?"
     r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)[^\n;:.“”\"()]{0,120}))")
@@ -80,18 +83,37 @@ class Mention:
     date_invalid: bool = False
 
 
+class _Before:
+    """Matches of a pattern in a part, to ask which one ends just before a position."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        self.matches = list(pattern.finditer(text, start, end))
+        self.ends = [m.end() for m in self.matches]
+
+    def last(self, text: str, pos: int, gap: re.Pattern[str]) -> re.Match[str] | None:
+        """The match that ends before ``pos`` with only ``gap`` between them."""
+        i = bisect_right(self.ends, pos) - 1
+        if i < 0:
+            return None
+        m = self.matches[i]
+        g = gap.match(text, m.end(), pos)
+        return m if g and g.end() == pos else None
+
+
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Every citation of a document by its symbol in ``text[start:end]``."""
-    out = []
-    for m in _SYMBOL.finditer(text, start, end):
-        out.append(_mention(text, m, start, end))
-    return out
+    kinds_seen = _Before(_KIND, text, start, end)
+    cues = _Before(_CUE, text, start, end)
+    return [_mention(text, m, start, end, kinds_seen, cues)
+            for m in _SYMBOL.finditer(text, start, end)
+            if m.start() == 0 or not GLUED.match(text, m.start() - 1)]
 
 
-def _mention(text: str, m: re.Match[str], start: int, end: int) -> Mention:
-    before = _BEFORE.search(text, max(start, m.start() - 45), m.start())
+def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Before,
+             cues: _Before) -> Mention:
+    before = kinds_seen.last(text, m.start(), _KIND_GAP)
     kind_start = before.start() if before else m.start()
-    kind_name = canonical_name(squash(before["kind"])) if before else None
+    kind_name = canonical_name(squash(before.group())) if before else None
     if m["num"]:
         system, code, number, suffix = "party", canonical_code(m["code"]), m["num"], m["suffix"]
         symbol = f"{number}-{code}/{suffix}"
@@ -112,12 +134,13 @@ def _mention(text: str, m: re.Match[str], start: int, end: int) -> Mention:
         issuer, pos = canonical_org(squash(im["issuer"])), im.end()
         if date is None and (dm := _DATE_AFTER.match(text, pos, end)):
             date, invalid, pos = iso_date(dm), iso_date(dm) is None, dm.end()
-    if date is None and (db := _DATE_BEFORE.search(text, max(start, kind_start - 160),
-                                                    kind_start)):
+    window = max(start, kind_start - 160)
+    if date is None and "gày" in text[window:kind_start] and (
+            db := _DATE_BEFORE.search(text, window, kind_start)):
         date, issuer = iso_date(db), issuer or canonical_org(squash(db["issuer"]))
     title, title_span = _title(text, pos, end)
-    cue = _CUE.search(text, max(start, kind_start - 70), kind_start)
-    relation = next((n for n, _ in _CUES if cue and cue[n]), "cites")
+    cue = cues.last(text, kind_start, _CUE_GAP)
+    relation = relation_cues()[squash(cue.group()).lower()] if cue else "cites"
     span = (kind_start, title_span[1] + 1 if title_span else pos)
     return Mention(symbol, system, code, number, suffix, type_name, date, issuer, title,
                    relation, span, title_span, invalid)
@@ -145,8 +168,12 @@ def _title(text: str, pos: int, end: int) -> tuple[str | None, tuple[int, int] |
 def find_short_forms(text: str, start: int, end: int,
                      known: list[Mention]) -> list[tuple[Mention, tuple[int, int]]]:
     """Short forms (``Nghị quyết 02``, ``Nghị quyết số 06``) and the full citation they mean."""
-    out = []
-    for m in _SHORT.finditer(text, start, end):
+    out: list[tuple[Mention, tuple[int, int]]] = []
+    names = frozenset(n for m in known if m.system == "party" and m.code
+                      for n in kinds().get(m.code, kinds()["NQ"]).names)
+    if not names:
+        return out
+    for m in _short_pattern(names).finditer(text, start, end):
         code = code_for_name(squash(m["kind"]))
         for full in known:
             if (full.system == "party" and full.span[0] < m.start() and full.code == code
@@ -154,6 +181,14 @@ def find_short_forms(text: str, start: int, end: int,
                 out.append((full, (m.start(), m.end())))
                 break
     return out
+
+
+@lru_cache(maxsize=256)
+def _short_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """``Nghị quyết 02``, ``Nghị quyết số 06`` for the kinds a part cites in full."""
+    cased = {v for n in names for v in (n, n.lower(), n.upper())}
+    return re.compile(r"(?P<kind>" + trie_pattern(cased) + r")\s+(?:(?:số|Số)\s+)?"
+                      r"(?P<num>\d{1,4})(?![\d/]|\s*[-–]\s*[A-ZĐ])")
 
 
 def find_named(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .model import Span
@@ -59,11 +59,19 @@ class CleanText:
 Step = tuple[str, Callable[[re.Match[str]], str]]
 
 
+def _fold_char(c: str) -> str:
+    base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+    return {"đ": "d", "Đ": "D"}.get(c, base)
+
+
+# Latin letters with diacritics (and combining marks) → their ASCII base letter.
+_FOLD = {cp: _fold_char(chr(cp)) for cp in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]}
+_FOLD.update({cp: "" for cp in range(0x300, 0x370)})
+
+
 def fold(text: str) -> str:
     """ASCII-fold Vietnamese (đ → d, no diacritics) and lowercase, for keys and comparisons."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return text.translate(_FOLD).lower()
 
 
 def _tone_steps() -> str:
@@ -89,8 +97,8 @@ _STEPS: dict[str, Step] = {
     "escape": (r"\\(?P<esc>[\\`*_{}\[\]()#+\-.!|<>~\"'])",
                lambda m: "" if m["esc"] in "*_" else m["esc"]),
     "link": (r"!?\[(?P<label>[^\]\n]{0,300})\]\([^)\n]{0,500}\)", lambda m: m["label"]),
-    "emphasis": (r"\*+|~~|(?<!\w)__+|__+(?!\w)", lambda m: ""),
-    "heading": (r"(?m:^)[ \t]*(?:#{1,6}|>+)[ \t]*", lambda m: ""),
+    "emphasis": (r"\*+|~~|__+", lambda m: ""),
+    "heading": (r"(?:#{1,6}|>+)[ \t]*", lambda m: "" if _at_line_start(m) else m.group()),
     "line-break-tag": (r"(?i:<br\s*/?>)", lambda m: "\n"),
     "tag": (r"(?i:</?(?:b|i|u|em|strong|span|p|div|sup|sub|font|a)\b[^>\n]{0,300}>)",
             lambda m: ""),
@@ -99,6 +107,9 @@ _STEPS: dict[str, Step] = {
     "invisible": (r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", lambda m: ""),
     "table-cell": (r"\|", lambda m: "\n"),
 }
+# The first characters of the steps above: the combined pattern is tried only there.
+_TRIGGER = re.compile(r"[\\\[!*~_#><&|\u00a0\u2007\u2009\u202f\u3000"
+                      r"\u200b-\u200d\u2060\ufeff\u00ad]")
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_STEPS.values())))
 _HANDLERS = {f"s{i}": fn for i, (_, fn) in enumerate(_STEPS.values())}
 _COMBINING = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
@@ -111,11 +122,29 @@ def clean_text(text: str) -> CleanText:
     if not unicodedata.is_normalized("NFC", text):
         text, m = _rewrite(text, _COMBINING, lambda m: unicodedata.normalize("NFC", m.group()))
         maps.append(m)
-    text, m = _rewrite(text, _COMBINED, _dispatch)
+    text, m = _rewrite(text, _COMBINED, _dispatch, _TRIGGER)
     maps.append(m)
     text, m = _rewrite(text, _TONE, _move_tone)
     maps.append(m)
     return CleanText(text, tuple(maps))
+
+
+def _at_line_start(m: re.Match[str]) -> bool:
+    before = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    return not before.strip(" \t")
+
+
+def _matches(text: str, pattern: re.Pattern[str],
+             trigger: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern``; with ``trigger``, tried only where a trigger character is."""
+    if trigger is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for t in trigger.finditer(text):
+        if t.start() >= end and (m := pattern.match(text, t.start())):
+            end = m.end()
+            yield m
 
 
 def _dispatch(m: re.Match[str]) -> str:
@@ -123,14 +152,14 @@ def _dispatch(m: re.Match[str]) -> str:
     return _HANDLERS[name](m)
 
 
-def _rewrite(text: str, pattern: re.Pattern[str],
-             repl: Callable[[re.Match[str]], str]) -> tuple[str, OffsetMap]:
+def _rewrite(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str],
+             trigger: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
     """Replace every match of ``pattern`` and record where each piece came from."""
     out: list[str] = []
     starts: list[int] = []
     origs: list[tuple[int, int, bool]] = []
     pos = clean = 0
-    for m in pattern.finditer(text):
+    for m in _matches(text, pattern, trigger):
         new = repl(m)
         if m.start() > pos:
             starts.append(clean)

@@ -47,8 +47,9 @@ def extract(source: Source, *, base: str = DEFAULT_BASE) -> Extraction:
     whole = find_context(ct.text)
     warnings: list[Warning] = []
     docs, contexts = [], []
-    for part in split_parts(ct.text):
-        ctx = _context(ct.text[part.start:part.end], whole)
+    parts = split_parts(ct.text)
+    for part in parts:
+        ctx = _context(ct.text[part.start:part.end], whole) if len(parts) > 1 else whole
         doc = _document(ct, part, ctx, base, warnings)
         docs.append(doc)
         contexts.append(ctx)

@@ -40,6 +40,9 @@ _STAMP_NUMBER = re.compile(r"S[ốô]\s*(?:đến)?\s*[:.]?\s*(?P<n>\d{1,6})")
 _STAMP_DATE = re.compile(r"Ngày\s*(?:đến)?\s*[:.]?\s*" + DATE)
 
 
+HEAD_CHARS = 20_000  # how far into a part its header may start (web pages put text first)
+
+
 @dataclass
 class Line:
     """One line of the header zone (clean offsets), stripped."""
@@ -91,13 +94,12 @@ def lines(text: str, start: int, end: int) -> list[Line]:
 
 def is_upper(text: str) -> bool:
     """True for a line written in capitals (at least three letters, none lower case)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(text) >= 3 and text.isupper() and sum(c.isalpha() for c in text[:8]) >= 2
 
 
 def is_motto(text: str) -> bool:
     """The party's or the state's motto, which heads a document but issues nothing."""
-    return bool(_MOTTO.search(fold(text))) and len(text) < 60
+    return len(text) < 60 and bool(_MOTTO.search(fold(text)))
 
 
 def title_kind(text: str) -> re.Match[str] | None:
@@ -113,7 +115,7 @@ def symbol_line(text: str) -> re.Match[str] | None:
 def find_header(text: str, start: int, end: int) -> Header:
     """Read the header elements found in ``text[start:end]``."""
     head = Header(end=start)
-    zone = _zone(lines(text, start, end))
+    zone = _zone(lines(text, start, min(end, start + HEAD_CHARS)))
     if not zone:
         return head
     stamp_lines = _stamps(zone, head)

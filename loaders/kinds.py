@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .clean import fold
@@ -66,6 +66,7 @@ def code_for_name(name: str) -> str | None:
     return _name_index().get(re.sub(r"\s+", " ", name).strip().casefold())
 
 
+@lru_cache(maxsize=1024)
 def canonical_name(name: str) -> str:
     """A kind's name as the table writes it (``KẾT LUẬN`` → ``Kết luận``)."""
     key = re.sub(r"\s+", " ", name).strip().casefold()
@@ -78,13 +79,41 @@ def canonical_name(name: str) -> str:
 
 
 @cache
-def names_pattern(system: str = "party") -> str:
-    """Alternation of every kind name of ``system``, longest first, any spacing."""
-    names = {n for k in kinds(system).values() for n in k.names}
-    if system == "state":
+def names_pattern(system: str = "party", cased: bool = False) -> str:
+    """Alternation of every kind name of ``system`` ("party", "state" or "all"), longest
+    first, any spacing.
+
+    With ``cased``, each name is spelled as written, in lower case and in capitals, so the
+    pattern needs no IGNORECASE and scans fast.
+    """
+    systems = ("party", "state") if system == "all" else (system,)
+    names = {n for sys in systems for k in kinds(sys).values() for n in k.names}
+    if system != "party":
         names |= {"Luật", "Bộ luật", "Nghị quyết liên tịch"}
-    ordered = sorted(names, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+    if cased:
+        names |= {n.lower() for n in names} | {n.upper() for n in names}
+    return trie_pattern(names)
+
+
+def trie_pattern(words: set[str] | list[str]) -> str:
+    """One regex for ``words`` as a prefix tree, longest match first; a space matches any
+    run of white space. Far faster to scan than a flat alternation of many names."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in " ".join(word.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @cache
@@ -96,3 +125,17 @@ def codes_pattern(system: str = "party") -> str:
 def is_central(suffix: str) -> bool:
     """True when a symbol's issuer part names a central body (``TW``, ``BTGTW``, ``VPTW`` …)."""
     return suffix.endswith("TW") or suffix in _table()["central_suffixes"]
+
+
+@cache
+def relation_cues() -> dict[str, str]:
+    """Cue words (lower case, single-spaced) → the relation they give a citation."""
+    return {" ".join(cue.split()): rel for rel, cues in _table()["relations"].items()
+            for cue in cues}
+
+
+@cache
+def relations_pattern() -> str:
+    """The cue words of every relation, as written and with a capital first letter."""
+    cues = set(relation_cues())
+    return trie_pattern(cues | {c[0].upper() + c[1:] for c in cues})

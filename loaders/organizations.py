@@ -13,10 +13,11 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .clean import fold
+from .kinds import trie_pattern
 from .model import OrgRef
 from .resolve import org_iri, slug
 
@@ -66,6 +67,7 @@ def is_plural(name: str) -> bool:
         f" {m} " in low for m in _data()["generic_markers"])
 
 
+@lru_cache(maxsize=4096)
 def resolve_org(name: str, context: OrgContext | None = None, *,
                 base: str = DEFAULT_BASE) -> OrgRef:
     """The body ``name`` stands for in ``context``, with its IRI when it can be told."""
@@ -95,6 +97,7 @@ def parent_of(org: OrgRef, context: OrgContext | None = None, *,
     return None
 
 
+@lru_cache(maxsize=4096)
 def committee_slug(name: str | None, suffix: str = "",
                    context: OrgContext | None = None) -> str | None:
     """Slug of the committee a local symbol's issuer stands for, None if unresolved.
@@ -124,10 +127,16 @@ def committee_slug(name: str | None, suffix: str = "",
 
 
 def _relative_kind(name: str) -> str | None:
-    for rel, kind in _data()["relative"].items():
-        if fold(name) == fold(rel) or fold(name).endswith(" " + fold(rel)):
+    key = fold(name)
+    for rel, kind in _relatives():
+        if key == rel or key.endswith(" " + rel):
             return kind
     return None
+
+
+@cache
+def _relatives() -> list[tuple[str, str]]:
+    return [(fold(rel), kind) for rel, kind in _data()["relative"].items()]
 
 
 def _complete(name: str, context: OrgContext) -> str:
@@ -140,27 +149,43 @@ def _complete(name: str, context: OrgContext) -> str:
 def find_context(text: str) -> OrgContext:
     """The province most named in ``text`` and the bloc its ``Khối`` stands for."""
     counts: Counter[str] = Counter()
-    names = {fold(p): p for p in _data()["provinces"]}
+    names = _province_names()
     for m in _province_pattern().finditer(text):
-        counts[names[fold(m.group())]] += 1
-    blocs = _bloc_pattern().findall(text)
+        counts[names[squash_spaces(m.group())]] += 1
+    blocs = [_bloc_names()[" ".join((a or b).split())] for a, b in _bloc_pattern().findall(text)]
     province = counts.most_common(1)[0][0] if counts else None
     return OrgContext(province, Counter(blocs).most_common(1)[0][0] if blocs else None)
 
 
 @cache
+def _province_names() -> dict[str, str]:
+    """A province as written in body text or in a capitals header → its name."""
+    return {v: p for p in _data()["provinces"] for v in (p, p.upper())}
+
+
+@cache
 def _province_pattern() -> re.Pattern[str]:
-    names = sorted(_data()["provinces"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + trie_pattern(list(_province_names())) + r"(?!\w)")
+
+
+def squash_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+@cache
+def _bloc_names() -> dict[str, str]:
+    return {v: b for b in _data()["blocs"] for v in (b, b.upper())}
 
 
 @cache
 def _bloc_pattern() -> re.Pattern[str]:
     blocs = sorted(_data()["blocs"], key=len, reverse=True)
     alts = "|".join(r"\s+".join(map(re.escape, b.split())) for b in blocs)
-    return re.compile(r"(?i:Khối)\s+(" + alts + r")(?!\w)")
+    upper = "|".join(r"\s+".join(map(re.escape, b.upper().split())) for b in blocs)
+    return re.compile(r"(?:Khối\s+(" + alts + r")|KHỐI\s+(" + upper + r"))(?!\w)")
 
 
+@lru_cache(maxsize=4096)
 def title_case(upper: str) -> str:
     """An upper-case header line as a name (``BAN THƯỜNG VỤ`` → ``Ban Thường vụ``)."""
     text = expand(re.sub(r"\s+", " ", upper).strip()).lower()
@@ -191,6 +216,7 @@ def _place_pattern() -> re.Pattern[str]:
                       r"(?!ủy\b)([a-zđà-ỹ][\w ]*)$")
 
 
+@lru_cache(maxsize=4096)
 def canonical_name(name: str) -> str:
     """The authority file's name for a body written another way (``Ban Bí thư Trung ương
     Đảng`` → ``Ban Bí thư``), keeping a term (``Bộ Chính trị khóa XII``); else ``name``."""

@@ -18,12 +18,14 @@ DATE_RE = re.compile(DATE)
 # The issuer part of a party symbol: TW, ĐUK, BTCTW-BTGTW (joint documents).
 SUFFIX = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,11}(?:-[A-ZĐƯ][A-ZĐƯ0-9]{0,11})*"
 # A party symbol: 35-NQ/TW, 596 -CV/ĐU, 57\-NQ/TW (escape removed by clean), 14 - KH/TU.
-PARTY_SYMBOL = (r"(?<![\w/.\-])(?P<num>\d{1,5})\s{0,2}[-–]\s{0,2}(?P<code>(?i:"
+PARTY_SYMBOL = (r"(?P<num>\d{1,5})\s{0,2}[-–]\s{0,2}(?P<code>(?i:"
                 + codes_pattern() + r"))\s{0,2}/\s{0,2}(?P<suffix>" + SUFFIX + r")(?![\w\-])")
 # A state symbol: 71/NQ-CP, 136/2025/NĐ-CP, 06/QĐ-TTg, 72/2025/QH15.
-STATE_SYMBOL = (r"(?<![\w/.\-])(?P<snum>\d{1,5})/(?:(?P<syear>(?:19|20)\d{2})/)?"
+STATE_SYMBOL = (r"(?P<snum>\d{1,5})/(?:(?P<syear>(?:19|20)\d{2})/)?"
                 r"(?:(?P<scode>" + codes_pattern("state") + r")-(?P<sissuer>[A-ZĐ][A-Za-zĐđ0-9]*"
                 r"(?:-[A-ZĐ][A-Za-zĐđ0-9]*)?)|(?<=\d/)(?P<law>[A-ZĐ]{2,10}\d{1,2}))(?![\w\-])")
+# A symbol glued to what precedes it (a1234-…, /12-…) is part of something else.
+GLUED = re.compile(r"[\w/.\-]")
 KIND_NAMES = names_pattern("party")
 STATE_NAMES = names_pattern("state")
 
@@ -38,6 +40,9 @@ def iso_date(m: re.Match[str]) -> str | None:
         return None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def squash(text: str) -> str:
     """Collapse runs of white space and trim."""
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
