@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from .model import Recipient
@@ -24,9 +25,19 @@ _OLD_TONE = re.compile(
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 BULLET = re.compile(r"^\s*(?:[-–—•+]|\\-)\s*")
 _ITEM_GAP = re.compile(r"\s{3,}")
-_MID_AUTHORITY = re.compile(
-    r"\s+(?=(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.|TUQ\.)\s+[A-ZĐ\u00c0-\u1ef8])"
+AUTHORITY = (  # T/M, K/T, T/L, T/UQ and the forms TM., KT., T.M, TM before an upper-case word
+    r"(T\s*[/.]\s*UQ|T\s*[/.]\s*M|K\s*[/.]\s*T|T\s*[/.]\s*L|TUQ|TM|KT|TL)\.?"
+    r"(?=\s+[A-ZĐ\u00c0-\u1ef8])"
 )
+_AUTHORITY = re.compile(AUTHORITY + r"\s+")
+_MID_AUTHORITY = re.compile(rf"\s+(?={AUTHORITY})")
+
+
+def authority_at(s: str, pos: int = 0) -> re.Match[str] | None:
+    """'T/M BAN …', 'KT. CHỦ TỊCH' at ``pos``: an authority before an upper-case word."""
+    m = _AUTHORITY.match(s, pos)
+    word = s[m.end():].split(maxsplit=1)[0] if m and s[m.end():].strip() else ""
+    return m if len(word) > 1 and word.isupper() else None
 _TAIL = re.compile(r"[,;.)]\s+([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){1,5})\s*$")
 
 
@@ -92,11 +103,11 @@ def columns(plain: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _cut_signer_tail(plain: str, a: int, b: int) -> list[tuple[int, int]]:
-    m = _MID_AUTHORITY.search(plain, a, b)
-    if m and m.start() > a:
-        return [strip_span(plain, a, m.start()), (m.end(), b)]
+    for m in _MID_AUTHORITY.finditer(plain, a, b):
+        if m.start() > a and authority_at(plain[:b], m.end()):
+            return [strip_span(plain, a, m.start()), (m.end(), b)]
     m = _TAIL.search(plain, a, b)
-    if m and m.start() > a and not _AUTHORITY.match(plain[a:b]):
+    if m and m.start() > a and not authority_at(plain[a:b]):
         tail = squash(m[1])
         position = tail.isupper() and tail.lower() in table()["positions"]
         if position or (is_name(tail) and len(tail.split()) >= 3):
@@ -121,8 +132,8 @@ def squash(s: str) -> str:
 # --- the list itself -------------------------------------------------------------------
 
 _HEAD = re.compile(r"(?im)^[\s>]*nơi\s+nhận\s*:")
-_AUTHORITY = re.compile(r"^(?:T\s*/\s*M|TM\.|K\s*/\s*T|KT\.|T\s*/\s*L|TL\.|T\s*/\s*UQ|TUQ\.)\s")
 _BRACE = re.compile(r"[}\]]")
+_INLINE = re.compile(r"[,;]\s+([-–•]\s+)")
 _PAREN = re.compile(r"\(([^()]*)\)\s*$")
 
 
@@ -141,7 +152,7 @@ def _items(plain: str, start: int, end: int) -> list[list[int]]:
     items: list[list[int]] = []
     closed, archived = True, False
     for a, b in lines(plain, start, end):
-        for c0, c1 in columns(plain, a, b):
+        for c0, c1 in (part for col in columns(plain, a, b) for part in _inline(plain, *col)):
             chunk = plain[c0:c1]
             bullet = BULLET.match(chunk)
             if not bullet and (is_signer_chunk(chunk) or is_debris(chunk)):
@@ -160,6 +171,12 @@ def _items(plain: str, start: int, end: int) -> list[list[int]]:
     return items
 
 
+def _inline(plain: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Entries run together on one line ('- A (b/c), - B, - Lưu VP.'), as from a table cell."""
+    cuts = [a] + [m.start(1) for m in _INLINE.finditer(plain, a, b)] + [b]
+    return [strip_span(plain, x, y) for x, y in pairwise(cuts)]
+
+
 def _is_archive(entry: str) -> bool:
     return entry.strip(" -").lower().startswith(tuple(table()["archive"]))
 
@@ -167,7 +184,7 @@ def _is_archive(entry: str) -> bool:
 def is_signer_chunk(chunk: str) -> bool:
     """True for a line of the signature column: authority, upper-case title, a bare name."""
     s = chunk.strip(" *#")
-    if not s or _AUTHORITY.match(s):
+    if not s or authority_at(s):
         return bool(s)
     letters = [c for c in s if c.isalpha()]
     if len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8:

@@ -15,6 +15,7 @@ from functools import cache
 from .model import Signature
 from .recipients import (
     BULLET,
+    authority_at,
     columns,
     cut_debris,
     is_debris,
@@ -25,9 +26,6 @@ from .recipients import (
     view,
 )
 
-_AUTHORITY = re.compile(
-    r"(?:^|(?<=\s))(T\s*/\s*M|TM\.|K\s*/\s*T|KT\.|T\s*/\s*L|TL\.|T\s*/\s*UQ|TUQ\.)\s+(?=[^\W\d_])"
-)
 _HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
 _REACH = 14  # lines after the authority where the name may still stand
 
@@ -53,7 +51,7 @@ def _chunks(plain: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
 
 def _authority_index(plain: str, chunks: list[tuple[int, int, int]]) -> int | None:
     """The outermost authority of the last signature block (T/M above K/T)."""
-    hits = [i for i, (_, a, b) in enumerate(chunks) if _AUTHORITY.match(plain[a:b].strip())]
+    hits = [i for i, (_, a, b) in enumerate(chunks) if authority_at(plain[a:b].strip())]
     if not hits:
         return None
     last = hits[-1]
@@ -77,7 +75,7 @@ def _read_block(plain: str, chunks: list[tuple[int, int, int]], at: int) -> Sign
     """Authority, body and position from the chunk at ``at`` on, then the name below."""
     line0, a0, _ = chunks[at]
     first = squash(plain[chunks[at][1]:chunks[at][2]])
-    m = _AUTHORITY.match(first)
+    m = authority_at(first)
     authority = _authority(m[1]) if m else None
     body = first[m.end():] if m else ""
     position = None if m else first
@@ -89,7 +87,7 @@ def _read_block(plain: str, chunks: list[tuple[int, int, int]], at: int) -> Sign
         if _skip(chunk) or (not _upper(chunk) and not _name_start(chunk)):
             i += 1
             continue
-        if _upper(chunk) and _AUTHORITY.match(chunk) is None and position is None:
+        if _upper(chunk) and authority_at(chunk) is None and position is None:
             if body.endswith(",") or (body and not _is_position(chunk)):
                 body = f"{body} {chunk}"
             else:
@@ -166,7 +164,7 @@ def _upper(chunk: str) -> bool:
 
 
 def _authority(raw: str) -> str:
-    key = re.sub(r"[\s.]", "", raw).lower()
+    key = re.sub(r"[\s./]", "", raw).lower()
     return table()["authorities"].get(key, raw)
 
 

@@ -62,6 +62,11 @@ LISTS = [
     # no bullets: each line closed by a comma is one entry
     ("Nơi nhận:\nBan Bí thư Trung ương Đảng (để báo cáo),\nCác huyện ủy,\nLưu VP.",
      [("Ban Bí thư Trung ương Đảng", "báo cáo"), ("Các huyện ủy", None), ("Lưu VP", "lưu")]),
+    # a table cell flattened to one line
+    ("| Nơi nhận: - Ban Bí thư (b/c), - Các huyện ủy, - Lưu VP. | T/M BAN THƯỜNG VỤ |",
+     [("Ban Bí thư", "báo cáo"), ("Các huyện ủy", None), ("Lưu VP", "lưu")]),
+    ("Nơi nhận:\n- Phòng KT Hạ tầng;\n- Lưu: VT.",
+     [("Phòng KT Hạ tầng", None), ("Lưu: VT", "lưu")]),
     ("Nghị quyết này được phổ biến đến chi bộ.", []),
 ]
 
