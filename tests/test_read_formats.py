@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfWriter
+from pypdf import PageObject, PdfWriter
 from vankien.loaders import extract, read_source
 from vankien.loaders.errors import ReadError
 from vankien.loaders.formats.ocr import page_text
@@ -204,6 +204,21 @@ def test_pdf_drawn_row_by_row_reads_column_by_column(tmp_path: Path) -> None:
     cells = read_source(write_pdf(SAMPLE, tmp_path / "cells.pdf")).text
     assert rows == cells
     assert _flat(rows) == _flat(plain_text(SAMPLE))
+
+
+def test_pdf_layout_failure_falls_back_to_plain_text(files: Any,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = PageObject.extract_text
+
+    def layout_fails(self: PageObject, *args: Any, **kwargs: Any) -> str:
+        if kwargs.get("extraction_mode") == "layout":
+            raise KeyError("/Widths")
+        return plain(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", layout_fails)
+    text = read_source(_variant(files, "sample", "pdf")).text
+    assert "Số 07-CT/TU" in text.splitlines()
+    assert "**CHỈ THỊ**" in text.splitlines()
 
 
 @pytest.fixture(scope="module")

@@ -102,7 +102,10 @@ def _page_text(page: PageObject) -> str:
     plain = page.extract_text(visitor_text=visit) or ""
     if len("".join(plain.split())) < MIN_PAGE_CHARS:
         return plain
-    laid = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+    try:
+        laid = page.extract_text(extraction_mode="layout", layout_mode_space_vertically=False)
+    except Exception:  # layout mode fails on some fonts where plain mode copes
+        return "\n".join(_mark_bold(plain.split("\n"), chunks))
     rows = laid.split("\n")
     width = max(len(row) for row in rows)
     lines = reading_order([_segments(row) for row in rows], width)
