@@ -280,9 +280,9 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
         lead_in = [w.start() for w in WORD.finditer(plain, starts[-1], a + m.start())]
         if len(starts) > 2 or len(lead_in) > 6 or head_at(plain, starts[-1], b):
             break
-        if any(starts_with(plain.lower(), w, b, table()["past_openings"]) for w in lead_in):
+        if any(starts_with(plain, w, b, table()["past_openings"]) for w in lead_in):
             break  # 'Những năm qua, các cấp ủy …' tells what was done
-        if any(starts_with(plain.lower(), w, b, verbs()) for w in lead_in):
+        if any(starts_with(plain, w, b, verbs()) for w in lead_in):
             break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
         starts.append(strip_span(plain, a + m.end(), b)[0])
     return [s for s in starts if head_at(plain, s, b)]
@@ -343,7 +343,7 @@ def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
 def _verb_before(plain: str, a: int, b: int) -> bool:
     """A task verb opens the clause before its role word ('chỉ đạo Sở X phối hợp …')."""
     modals = table()["modals"]
-    return any(starts_with(plain.lower(), w.start(), b, verbs())
+    return any(starts_with(plain, w.start(), b, verbs())
                and not starts_with(plain, w.start(), b, modals)
                for w in WORD.finditer(plain, a, b))
 
