@@ -257,9 +257,16 @@ def cut_debris(s: str) -> str:
 
 
 def purpose_of(phrase: str) -> str | None:
-    """'để báo cáo', 'b/c', '(t/h)' … → 'báo cáo' | 'thực hiện'; anything else → None."""
+    """'để báo cáo', 'b/c', '(để biết, t/h)' … → 'báo cáo' | 'thực hiện' (the first named)."""
     key = squash(phrase.strip(" ,;.()")).lower()
-    for purpose, words in table()["purposes"].items():
-        if key in words:
-            return purpose
-    return None
+    found = [(m.start(), purpose) for purpose, pattern in _purpose_patterns().items()
+             for m in [pattern.search(key)] if m]
+    return min(found)[1] if found else None
+
+
+@cache
+def _purpose_patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        purpose: re.compile(rf"(?<![\w/])(?:{'|'.join(map(re.escape, words))})(?![\w/])")
+        for purpose, words in table()["purposes"].items() if purpose != "lưu"
+    }

@@ -82,6 +82,8 @@ def test_recipients(text: str, expected: list[tuple[str, str | None]]) -> None:
 @pytest.mark.parametrize(("phrase", "purpose"), [
     ("để báo cáo", "báo cáo"), ("b/c", "báo cáo"), ("(để b/c)", "báo cáo"),
     ("để thực hiện", "thực hiện"), ("t/h", "thực hiện"), ("để biết", None), ("", None),
+    ("(Báo cáo)", "báo cáo"), ("để biết và thực hiện", "thực hiện"), ("để phối hợp", None),
+    ("để báo cáo và chỉ đạo thực hiện", "báo cáo"),
 ])
 def test_purpose_words(phrase: str, purpose: str | None) -> None:
     assert purpose_of(phrase) == purpose
