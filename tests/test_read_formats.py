@@ -297,3 +297,21 @@ def test_ocr_gives_left_column_then_right() -> None:
     assert page_text(tsv).split("\n") == [
         "TỈNH ỦY", "Số 07-CT/TU", "ĐẢNG CỘNG", "An Lạc,", "Thực hiện Nghị quyết",
         "Nơi nhận:", "- Lưu VT.", "T/M BAN", "BÍ THƯ"]
+
+
+def test_docx_merged_and_nested_cells_read_once(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "BAN CHẤP HÀNH TRUNG ƯƠNG"
+    table.cell(1, 0).text = "Số 35-NQ/TW"
+    inner = table.cell(1, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "Hà Nội, ngày 22 tháng 10 năm 2018"
+    document.add_heading("NGHỊ QUYẾT", level=1)
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    lines = [line for line in read_source(path).text.splitlines() if line]
+    assert lines == ["BAN CHẤP HÀNH TRUNG ƯƠNG", "Số 35-NQ/TW", "Hà Nội, ngày 22 tháng 10 năm 2018",
+                     "**NGHỊ QUYẾT**"]
