@@ -18,6 +18,7 @@ from .kinds import (
     canonical_code,
     canonical_name,
     code_for_name,
+    is_central,
     kinds,
     names_pattern,
     relation_cues,
@@ -29,6 +30,8 @@ from .organizations import canonical_name as canonical_org
 from .patterns import (
     DATE,
     GLUED,
+    KIND_NAMES,
+    LOWER,
     PARTY_SYMBOL,
     STATE_SYMBOL,
     iso_date,
@@ -40,23 +43,31 @@ _KIND = re.compile(names_pattern("all", cased=True) + r"(?:\s+liên\s+tịch)?")
 _KIND_GAP = re.compile(r"\s*(?:(?:số|Số|SỐ)\s*:?\s*)?")
 _DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:(?i:được\s+)?(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*"
                          + DATE + r"\)?")
+# Words that end an issuer's name: the verb or preposition that follows it.
+_ISSUER_END = (r"về|Về|V/v|v/v|đã|đến|với|nhằm|trong|tại|theo|thì|là|được|ban hành|ngày|quy định|"
+               r"sửa đổi|bổ sung|phê duyệt|hướng dẫn|quyết định|ký|cho|để|khi|nêu|thông qua|"
+               r"thực hiện|triển khai|xác định|chỉ đạo|yêu cầu|đề ra|nhấn mạnh|"
+               r"và\s+(?:" + KIND_NAMES + r"|[" + LOWER + r"]\w*)")
 _ISSUER_AFTER = re.compile(
-    r"\s*,?\s*(?i:của)\s+(?P<issuer>[A-ZĐÂƯ][^\n,;:“”\"()]{1,90}?)"
-    r"(?=\s+(?i:về|V/v|đã|đến|và|với|nhằm|trong|tại|theo|thì|là|được|ban hành|ngày)\b"
-    r"|\s*[,;:“”\"()\n]|\.(?:\s|$)|$)")
+    r"\s*,?\s*(?i:của)\s+(?P<issuer>[A-ZĐÂƯ](?:[^\n,;:“”\"()\[]|\n(?!\s*\n)){1,90}?)"
+    r"(?=\s+(?:" + _ISSUER_END + r")\b|\s*[,;:“”\"()\[]|\n\s*\n|\.(?:\s|$)|$)")
 _TITLE_AFTER = re.compile(r"\s*,?\s*(?:(?P<about>(?i:về|v/v))\s*:?\s*)?(?P<q>[“\"])")
 _ABOUT_AFTER = re.compile(
     r"\s*,?\s*(?i:về)\s+(?P<title>(?:[^;\n“”\"()]|\n(?!\s*\n)){3,300}?)"
     r"(?=[;“”\"()]|\n\s*\n|\.\s|\.$|,\s+[A-ZĐ]|\s(?:cho thấy|đã|là một|nhằm)\s|$)")
 _DATE_BEFORE = re.compile(r"(?i:ngày)\s+" + DATE + r"\s*,\s*(?P<issuer>[A-ZĐ][^,.;\n]{2,120}?)"
-                          r"\s+(?i:đã\s+)?(?i:ban\s+hành|ký)\s*$")
+                          r"\s+(?i:đã\s+)?(?i:ký\s+)?(?i:ban\s+hành|ký)\s*$")
+_ISSUER_CUT = re.compile(r"\s+(?:" + _ISSUER_END + r")\b")
 _CUE = re.compile(relations_pattern())
 _CUE_GAP = re.compile(r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s]{0,20}|các|của))?"
                       r"\s*[,:]?\s*", re.IGNORECASE)
 
 _NAMED = re.compile(
     r"(?<!\w)(?P<head>(?i:Nghị quyết|Kết luận|Văn kiện|Báo cáo chính trị))\s+(?:của\s+)?"
-    r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)[^\n;:.“”\"()]{0,120}))")
+    r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)(?:[^\n;:.“”\"()\[]|\n(?!\s*\n)){0,120}))")
+# A name that points at one congress or plenum: a number, a roman numeral, an ordinal.
+_NUMBERED = re.compile(r"\b(?:[IVXLC]+|\d+|thứ\s+\w+)\b")
+_ORDINALS = {"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"}
 _NAMED_STOP = re.compile(
     r"\s(?:về|đã|đề ra|và\s+(?!Đại hội|Hội nghị)|là|với|nhằm|trong|tại|theo|để|gắn|cũng|được|"
     r"có|các|thì|nêu|xác định|nhiệm kỳ)\b|,\s+(?!(?:[IVXLC]+\b))")
@@ -124,6 +135,8 @@ def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Bef
         year = f"{m['syear']}/" if m["syear"] else ""
         kind = f"{m['scode']}-" if m["scode"] else ""
         symbol = f"{number}/{year}{kind}{suffix}"
+    if system == "state" and m["scode"] and is_central(suffix):  # 01/HD-BTGDVTW: a party body
+        system, code = "party", canonical_code(m["scode"]) or code
     type_name = _type_name(kind_name, code, system)
     pos, date, invalid = m.end(), None, False
     if dm := _DATE_AFTER.match(text, pos, end):
@@ -137,7 +150,8 @@ def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Bef
     window = max(start, kind_start - 160)
     if date is None and "gày" in text[window:kind_start] and (
             db := _DATE_BEFORE.search(text, window, kind_start)):
-        date, issuer = iso_date(db), issuer or canonical_org(squash(db["issuer"]))
+        said = _ISSUER_CUT.split(squash(db["issuer"]), maxsplit=1)[0]
+        date, issuer = iso_date(db), issuer or canonical_org(said)
     title, title_span = _title(text, pos, end)
     cue = cues.last(text, kind_start, _CUE_GAP)
     relation = relation_cues()[squash(cue.group()).lower()] if cue else "cites"
@@ -202,12 +216,22 @@ def find_named(text: str, start: int, end: int) -> list[tuple[str, tuple[int, in
         body = m["body"]
         if stop := _NAMED_STOP.search(body):
             body = body[:stop.start()]
-        body = re.sub(r"\s+(?:của|và)$", "", body.rstrip(" ,"))
+        body = _trim_tail(body.rstrip(" ,"))
         span = (m.start(), m.start("body") + len(body))
         for part in re.split(r"\s+và\s+(?=Đại hội|Hội nghị)", squash(body)):
+            if not _NUMBERED.search(part):
+                continue  # "Nghị quyết Đại hội" alone names no one congress
             for name in _expand_roman(part):
                 out.append((f"{squash(m['head'])} {name}", span))
     return out
+
+
+def _trim_tail(body: str) -> str:
+    """Drop trailing lower-case words (``… khóa II chính thức``), keeping ordinals."""
+    while (last := list(re.finditer(r"\S+", body))) and last[-1].group()[:1].islower() \
+            and last[-1].group() not in _ORDINALS:
+        body = body[:last[-1].start()].rstrip()
+    return body
 
 
 def _expand_roman(part: str) -> list[str]:

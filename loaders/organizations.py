@@ -19,6 +19,7 @@ from importlib import resources
 from .clean import fold
 from .kinds import trie_pattern
 from .model import OrgRef
+from .patterns import LOWER
 from .resolve import org_iri, slug
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
@@ -213,7 +214,7 @@ def _phrase_pattern() -> re.Pattern[str]:
 def _place_pattern() -> re.Pattern[str]:
     markers = "|".join(map(re.escape, _data()["place_markers"]))
     return re.compile(r"(?<!\w)((?i:(?:tỉnh|huyện|thành|quận|thị) ủy|" + markers + r") )"
-                      r"(?!ủy\b)([a-zđà-ỹ][\w ]*)$")
+                      r"(?!ủy\b)([" + LOWER + r"][\w ]*)$")
 
 
 @lru_cache(maxsize=4096)

@@ -24,6 +24,8 @@ PARTY_SYMBOL = (r"(?P<num>\d{1,5})\s{0,2}[-–]\s{0,2}(?P<code>(?i:"
 STATE_SYMBOL = (r"(?P<snum>\d{1,5})/(?:(?P<syear>(?:19|20)\d{2})/)?"
                 r"(?:(?P<scode>" + codes_pattern("state") + r")-(?P<sissuer>[A-ZĐ][A-Za-zĐđ0-9]*"
                 r"(?:-[A-ZĐ][A-Za-zĐđ0-9]*)?)|(?<=\d/)(?P<law>[A-ZĐ]{2,10}\d{1,2}))(?![\w\-])")
+# Vietnamese lower-case letters (a range like à-ỹ would also hold capitals such as Đ and Ạ).
+LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 # A symbol glued to what precedes it (a1234-…, /12-…) is part of something else.
 GLUED = re.compile(r"[\w/.\-]")
 KIND_NAMES = names_pattern("party")

@@ -133,6 +133,23 @@ ROWS: list[tuple[str, str, dict]] = [
     ("Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025", "76/2025/UBTVQH15", {"system": "state"}),
     ("Kế hoạch số 141/KH-UBND", "141/KH-UBND", {"system": "state", "type": "KH"}),
     ("Nghị quyết số 48/2025/NQ-HĐND", "48/2025/NQ-HĐND", {"system": "state"}),
+    # where the issuer's name ends (forms met in real pages)
+    ("Nghị định số 204/2004/NĐ-CP ngày 14/12/2004 của Chính phủ quy định chế độ tiền lương",
+     "204/2004/NĐ-CP", {"issuer": "Chính phủ"}),
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị và các chủ trương khác", "57-NQ/TW",
+     {"issuer": TW}),
+    ("Thông tư số 29/2024/TT-BGDĐT ngày 30/12/2024 của Bộ Giáo dục và Đào tạo quy định",
+     "29/2024/TT-BGDĐT", {"issuer": "Bộ Giáo dục và Đào tạo"}),
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ\nChính trị về đột phá", "57-NQ/TW",
+     {"issuer": TW}),
+    ("Quyết định số 130/QĐ-TTg ngày 20/01/2025 của Ban Chỉ đạo Trung ương thực hiện", "130/QĐ-TTg",
+     {"issuer": "Ban Chỉ đạo Trung ương"}),
+    ("Ngày 22/8/2025, Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết số 71-NQ/TW", "71-NQ/TW",
+     {"date": "2025-08-22", "issuer": "Tổng Bí thư Tô Lâm"}),
+    ("Hướng dẫn số 01/HD-BTGDVTW ngày 05/3/2025", "01/HD-BTGDVTW",
+     {"system": "party", "type": "HD", "date": "2025-03-05"}),
+    ("Quy định số 232-QĐ/TW ngày 20/01/2025 của Ban Chấp hành Trung ương Đảng[5] về thi hành",
+     "232-QĐ/TW", {"issuer": "Ban Chấp hành Trung ương"}),
     # titles
     ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
      "công nghệ; đổi mới", "57-NQ/TW", {"title": "đột phá phát triển khoa học, công nghệ"}),
@@ -197,6 +214,12 @@ NAMED = [
       "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII"]),
     ("theo tinh thần Nghị quyết Trung ương 8 khóa XIII về Chiến lược bảo vệ Tổ quốc",
      ["Nghị quyết Trung ương 8 khóa XIII"]),
+    ("Nghị quyết Hội nghị lần thứ nhất Ban Chấp hành Trung ương Đảng khóa II chính thức",
+     ["Nghị quyết Hội nghị lần thứ nhất Ban Chấp hành Trung ương Đảng khóa II"]),
+    ("quán triệt Nghị quyết Đại hội Đảng bộ các cấp", []),
+    ("Nghị quyết Đại hội XIII của Đảng nhiệm kỳ 2021-2026", ["Nghị quyết Đại hội XIII của Đảng"]),
+    ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của\nĐảng;",
+     ["Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"]),
 ]
 
 
