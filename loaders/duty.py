@@ -268,6 +268,10 @@ def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] |
         if end is None:
             continue
         name = squash(plain[start:end]).rstrip(",")
+        task = strip_span(plain, end, b)[0]
+        opens_content = plain[strip_span(plain, a, b)[1] - 1] == ":"
+        if opens_content and starts_with(plain, task, b, table()["self_acts"]):
+            return None  # 'Ban Thường vụ … ban hành Nghị quyết … sau:' is the issuer's own act
         if is_actor(name) and not describes(plain, end, b):
             return [(name, (start, end))], strip_span(plain, end, b)[0]
     return None
@@ -318,7 +322,7 @@ def _responsibility(
 def _task_text(plain: str, a: int, b: int) -> str:
     """The task's words, without a leading 'cần', 'phải' (the obligation is the record)."""
     text = squash(plain[a:b]).lstrip(" ,;").rstrip(" ./")
-    return re.sub(r"(?i)^(?:cần\s+phải|cần|phải)\s+", "", text)
+    return re.sub(r"(?i)^(?:cần\s+phải|cần|phải|và)\s+", "", text)
 
 
 def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
