@@ -72,8 +72,17 @@ def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list
         for m in pattern.finditer(plain, start, end):
             if m.start() in found or (pattern is _YEAR and _in_title(plain, m.start(), start)):
                 continue
-            found[m.start()] = Deadline(_resolve(m, issued), squash(m[0]), (m.start(), m.end()))
+            when = None if _repeats(plain, m, start, end) else _resolve(m, issued)
+            found[m.start()] = Deadline(when, squash(m[0]), (m.start(), m.end()))
     return [found[k] for k in sorted(found)]
+
+
+def _repeats(plain: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """'trước ngày 20/6 hằng năm': a day with no year in a recurring clause has no one date."""
+    if not m.groupdict().get("d") or m["y"] or m["y2"]:
+        return False
+    a, b = clause(plain, m.start(), lo, hi)
+    return bool(_recurrence_words()[0].search(plain, a, b))
 
 
 def _in_title(plain: str, at: int, floor: int) -> bool:

@@ -230,6 +230,7 @@ DEADLINES = [
     ("Quyết định 238-QĐ/TW, ngày 30/9/2020 của Ban Bí thư", None, []),
     ("trước ngày 31/2/2024", None, [None]),
     ("trước ngày 15/7", "2024-05-01", ["2024-07-15"]),
+    ("báo cáo hằng năm trước ngày 15/11", "2024-05-01", [None]),
 ]
 
 
