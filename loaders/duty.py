@@ -380,10 +380,12 @@ def _reports_to(plain: str, a: int, b: int) -> str | None:
 
 
 def _report_end(plain: str, a: int, b: int) -> int:
+    """End of the body reported to; 'Bộ Chính trị, Ban Bí thư' runs on over the comma."""
     stops = table()["report_stops"]
     for m in WORD.finditer(plain, a, b):
         at = m.start()
-        if at > a and (plain[at - 2] in ",;(" or starts_with(plain, at, b, stops)):
+        listed = plain[at - 2] == "," and plain[at].isupper() and head_at(plain, at, b)
+        if at > a and not listed and (plain[at - 2] in ",;(" or starts_with(plain, at, b, stops)):
             return strip_span(plain, a, at)[1]
     return b
 

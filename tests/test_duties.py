@@ -130,6 +130,8 @@ RESPONSIBILITIES = [
     ("Trước tình hình trên, Ban Thường vụ Tỉnh ủy ban hành Nghị quyết với các nội dung sau:", []),
     ("- Các huyện ủy ban hành kế hoạch thực hiện Kết luận trước ngày 31/8/2024.",
      [("Các huyện ủy", "execute", [], [], "2024-08-31", None)]),
+    ("4. Ban Kinh tế Trung ương theo dõi, định kỳ sơ kết, báo cáo Bộ Chính trị, Ban Bí thư.",
+     [("Ban Kinh tế Trung ương", "execute", [], ["periodic"], None, "Bộ Chính trị, Ban Bí thư")]),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
     ("Cơ quan chủ trì", []),
