@@ -28,6 +28,7 @@ from .recipients import (
 
 _HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
 _REACH = 14  # lines after the authority where the name may still stand
+_NEAR = 6  # lines after the position where any bare name is the signer's
 
 
 def find_signature(text: str, start: int, end: int) -> Signature | None:
@@ -79,10 +80,10 @@ def _read_block(plain: str, chunks: list[tuple[int, int, int]], at: int) -> Sign
     authority = _authority(m[1]) if m else None
     body = first[m.end():] if m else ""
     position = None if m else first
-    stop = chunks[at][2]
+    stop, last = chunks[at][2], line0
     i = at + 1
     while i < len(chunks) and chunks[i][0] - line0 <= _REACH:
-        _, a, b = chunks[i]
+        line, a, b = chunks[i]
         chunk = squash(cut_debris(plain[a:b]))
         if _skip(chunk) or (not _upper(chunk) and not _name_start(chunk)):
             i += 1
@@ -92,9 +93,10 @@ def _read_block(plain: str, chunks: list[tuple[int, int, int]], at: int) -> Sign
                 body = f"{body} {chunk}"
             else:
                 position = chunk
+            last = line
         elif not _upper(chunk):
             name, b = _full_name(plain, chunks, i)
-            if is_name(name):
+            if is_name(name) and (line - last <= _NEAR or _personal(name)):
                 return _signature(authority, body.rstrip(","), position, name, (a0, b))
         stop = b
         i += 1
@@ -133,7 +135,7 @@ def _bare_name(plain: str, chunks: list[tuple[int, int, int]]) -> Signature | No
         return None
     for _, a, b in chunks[heads[-1] + 1:]:
         chunk = squash(plain[a:b])
-        if is_name(chunk) and not BULLET.match(plain[a:b]):
+        if is_name(chunk) and _personal(chunk) and not BULLET.match(plain[a:b]):
             return Signature(name=chunk, span=(a, b))
     return None
 
@@ -152,6 +154,16 @@ def _full_name(plain: str, chunks: list[tuple[int, int, int]], i: int) -> tuple[
 
 def _name_start(chunk: str) -> bool:
     return is_name(chunk) or (chunk.isalpha() and chunk[:1].isupper() and chunk[1:].islower())
+
+
+def _personal(name: str) -> bool:
+    """The name opens with a Vietnamese family name (họ): not a stray title-case line."""
+    return name.split()[0] in _surnames()
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(table()["surnames"])
 
 
 def _skip(chunk: str) -> bool:

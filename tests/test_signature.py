@@ -59,6 +59,9 @@ BLOCKS = [
      ("T/M", "Bộ Chính trị", "Tổng Bí thư", "Trần Văn Dũng")),
     ("Nơi nhận:\n- Như trên,\n- Lưu VP.\n\n\nHà Văn Nam", (None, None, None, "Hà Văn Nam")),
     ("BÍ THƯ\n\nPhan Văn Sơn", (None, None, "Bí thư", "Phan Văn Sơn")),
+    # web pages: no name in the block, and title-case boilerplate after it
+    ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n\n\n\n\n\n\nBài Viết Liên Quan\n\nTin Mới Nhất",
+     ("T/M", "Ban Thường vụ", "Bí thư", None)),
 ]
 
 
