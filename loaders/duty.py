@@ -87,6 +87,7 @@ def find_duties(
             inherited = None
         duties = _block_duties(plain, block, block.actor or inherited, issued)
         found += duties
+        inherited = _addressed(plain, block) or inherited
         if not duties and in_section:
             warnings.append(_unowned(plain, block.body, block.end))
         warnings += _block_warnings(plain, block, bool(block.actor or inherited))
@@ -230,10 +231,23 @@ def _block_duties(
     out = []
     for i, (a, actors, task_at) in enumerate(heads):
         extent_end = heads[i + 1][0] if i + 1 < len(heads) else block.end
-        lo = owner[1][0] if owner and actors == [owner] and i == 0 else a
+        own_heading = owner and actors == [owner] and block.start <= owner[1][0]
+        lo = owner[1][0] if own_heading and i == 0 else a
         for actor, _ in actors:
             out += _responsibility(plain, actor, task_at, (lo, extent_end), issued)
     return out
+
+
+def _addressed(plain: str, block: _Block) -> tuple[str, Span] | None:
+    """'… yêu cầu các cấp ủy … thực hiện các nhiệm vụ sau:' — the bodies the list is for."""
+    sentences = _sentences(plain, block.body, block.end)
+    if not sentences or plain[sentences[-1][1] - 1] != ":":
+        return None
+    parsed = _assignment(plain, *sentences[-1])
+    if not parsed:
+        return None
+    span = (parsed[0][0][1][0], parsed[0][-1][1][1])
+    return squash(plain[span[0]:span[1]]), span
 
 
 def _sentences(plain: str, a: int, b: int) -> list[Span]:

@@ -132,6 +132,14 @@ RESPONSIBILITIES = [
      [("Các huyện ủy", "execute", [], [], "2024-08-31", None)]),
     ("4. Ban Kinh tế Trung ương theo dõi, định kỳ sơ kết, báo cáo Bộ Chính trị, Ban Bí thư.",
      [("Ban Kinh tế Trung ương", "execute", [], ["periodic"], None, "Bộ Chính trị, Ban Bí thư")]),
+    # the items of '… yêu cầu X … sau:' are X's unless they name a body of their own
+    ("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tập trung thực hiện các nhiệm vụ "
+     "sau:\n\n1. Tăng cường kiểm tra, giám sát hằng năm.\n\n2. Ban Tổ chức Tỉnh ủy theo dõi.\n\n"
+     "3. Tổng kết trước ngày 31/12/2026.\n\nNghị quyết này phổ biến đến chi bộ.",
+     [("Các cấp ủy, tổ chức đảng", "execute", [], [], None, None),
+      ("Các cấp ủy, tổ chức đảng", "execute", [], ["yearly"], None, None),
+      ("Ban Tổ chức Tỉnh ủy", "execute", [], [], None, None),
+      ("Các cấp ủy, tổ chức đảng", "execute", [], [], "2026-12-31", None)]),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
     ("Cơ quan chủ trì", []),
