@@ -47,6 +47,7 @@ class CleanText:
 
     text: str
     maps: tuple[OffsetMap, ...] = ()
+    source_length: int = 0
 
     def span(self, start: int, end: int) -> Span:
         """The source span of clean ``text[start:end]``."""
@@ -119,6 +120,7 @@ _TONE = re.compile(_tone_steps())
 def clean_text(text: str) -> CleanText:
     """Apply the named steps to ``text`` and keep the maps back to it."""
     maps: list[OffsetMap] = []
+    length = len(text)
     if not unicodedata.is_normalized("NFC", text):
         text, m = _rewrite(text, _COMBINING, lambda m: unicodedata.normalize("NFC", m.group()))
         maps.append(m)
@@ -126,7 +128,7 @@ def clean_text(text: str) -> CleanText:
     maps.append(m)
     text, m = _rewrite(text, _TONE, _move_tone)
     maps.append(m)
-    return CleanText(text, tuple(maps))
+    return CleanText(text, tuple(maps), length)
 
 
 def _at_line_start(m: re.Match[str]) -> bool:

@@ -16,6 +16,7 @@ from .citation import find_mentions, find_named, find_short_forms, merge_mention
 from .clean import CleanText, clean_text
 from .duty import find_duties
 from .header import find_header
+from .kinds import canonical_name, code_for_name
 from .model import Document, Extraction, NamedReference, OrgRef, Receipt, Source, Warning
 from .organizations import (
     OrgContext,
@@ -26,9 +27,10 @@ from .organizations import (
     title_case,
     within,
 )
+from .pagemeta import PageMeta, find_page_meta
 from .read import read_source
 from .recipients import find_recipients
-from .resolve import assign_ids
+from .resolve import APPENDIX, assign_ids
 from .signature import find_signature
 from .split import Part, link_cover_letters, split_parts
 
@@ -71,10 +73,12 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
     head = find_header(text, s, e)
     doc = Document(type=head.code, type_name=head.type_name, symbol=head.symbol,
                    number=head.number, date=head.date, place=head.place,
-                   subject=head.subject, addressees=head.addressees, span=ct.span(s, e))
-    if part.appendix:
-        doc.type_name = doc.type_name or "Phụ lục"
+                   subject=head.subject, addressees=head.addressees, span=_part_span(ct, s, e))
     doc.issuer, doc.issuer_parent = _issuer(head.block, head.title_issuer, text[s:e], ctx, base)
+    if part.appendix:
+        doc.type_name, doc.appendix_of = doc.type_name or "Phụ lục", APPENDIX
+    elif s == 0:
+        _fill_from_page(doc, find_page_meta(text, s, e), ct, ctx, base, warnings)
     doc.received = [Receipt(by, n, d, ct.span(*sp)) for by, n, d, sp in head.stamps]
     if head.symbol_damaged and head.symbol_span:
         warnings.append(Warning("symbol-damaged", "the document's own number cannot be read",
@@ -89,6 +93,34 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
     doc.citations = merge_mentions(mentions, shorts, ct, warnings)
     doc.named_references = [NamedReference(t, ct.span(*sp)) for t, sp in find_named(text, s, e)]
     return doc
+
+
+def _part_span(ct: CleanText, start: int, end: int) -> tuple[int, int]:
+    """A part's span in the source; the first starts at 0 and the last ends at the end."""
+    a, b = ct.span(start, end)
+    return (0 if start == 0 else a, ct.source_length if end == len(ct.text) else b)
+
+
+def _fill_from_page(doc: Document, meta: PageMeta, ct: CleanText, ctx: OrgContext, base: str,
+                    warnings: list[Warning]) -> None:
+    """Fill what the header leaves out from the page's metadata table, and say so."""
+    filled = []
+    if doc.symbol is None and meta.symbol and (found := find_mentions(meta.symbol, 0, 80)):
+        m = found[0]
+        doc.symbol, doc.number, doc.type = m.symbol, m.number, doc.type or m.code
+        filled.append("symbol")
+    if doc.type_name is None and meta.kind and code_for_name(meta.kind):
+        doc.type_name, doc.type = canonical_name(meta.kind), doc.type or code_for_name(meta.kind)
+        filled.append("kind")
+    if doc.date is None and meta.date:
+        doc.date = meta.date
+        filled.append("date")
+    if doc.issuer is None and meta.issuer:
+        doc.issuer = resolve_org(meta.issuer, ctx, base=base)
+        filled.append("issuer")
+    if filled and meta.span:
+        warnings.append(Warning("header-from-page-metadata", "read from the web page's "
+                                f"metadata table: {', '.join(filled)}", ct.span(*meta.span)))
 
 
 def _issuer(block: list[str], title_issuer: str | None, text: str, ctx: OrgContext,

@@ -107,6 +107,11 @@ def title_kind(text: str) -> re.Match[str] | None:
     return _TITLE.match(text) if is_upper(text) and len(text) < 160 else None
 
 
+def of_line(text: str) -> re.Match[str] | None:
+    """A capitals ``CỦA …`` line naming the issuer under a kind title."""
+    return _OF_LINE.match(text) if is_upper(text) else None
+
+
 def symbol_line(text: str) -> re.Match[str] | None:
     """A ``Số …`` line with a symbol, however damaged its number."""
     return _SYMBOL_LINE.match(text)
@@ -195,7 +200,7 @@ def _read_title(head: Header, m: re.Match[str], zone: list[Line], i: int) -> Non
     rest = [ln for ln in zone[i + 1:] if ln.text]
     issuer = m["issuer"]
     about = m["about"]
-    if not issuer and rest and (of := _OF_LINE.match(rest[0].text)) and is_upper(rest[0].text):
+    if not issuer and rest and (of := of_line(rest[0].text)):
         issuer, about, rest = of["issuer"], of["about"], rest[1:]
     head.title_issuer = squash(issuer) if issuer else None
     head.subject = _strip_about(about) if about else _subject(

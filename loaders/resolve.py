@@ -18,6 +18,7 @@ from .kinds import is_central
 from .model import Citation, Document, Warning
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+APPENDIX = "previous"  # Document.appendix_of before IRIs: the part before this one
 Committee = Callable[[str | None, str, object], "str | None"]
 
 
@@ -85,8 +86,8 @@ def assign_ids(docs: list[Document], contexts: list, sha256: str, base: str,
             prev.forwards, doc.forwarded_by = doc.id, prev.id
             prev.citations = [replace(c, target=doc.id) if c.relation == "forwards" else c
                               for c in prev.citations]
-        elif doc.type_name == "Phụ lục" and doc.symbol is None:
-            doc.appendix_of = prev.appendix_of or prev.id
+        if doc.appendix_of == APPENDIX:
+            doc.appendix_of = prev.id if prev.appendix_of is None else prev.appendix_of
 
 
 def _doc_id(doc: Document, ctx, sha256: str, index: int, base: str,

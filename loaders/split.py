@@ -13,13 +13,15 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .header import Line, is_motto, is_upper, lines, symbol_line, title_kind
+from .header import Line, is_motto, is_upper, lines, of_line, symbol_line, title_kind
 from .model import Citation, Document, Warning
 
 _END = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.)\s)", re.IGNORECASE)
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 _ISSUER_LINE = re.compile(r"^(?:ĐẢNG|BAN|TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ỦY|BỘ|VĂN PHÒNG|CHI BỘ|HỘI|"
                           r"MẶT TRẬN|ĐOÀN|QUÂN|CÔNG|TRƯỜNG|SỞ|CỤC|HỌC VIỆN)\b")
+_ATTACHED = re.compile(r"^\(?\s*(?:[Bb]an hành\s+)?[Kk]èm theo\b")
+_LETTER = re.compile(r"\bV/v\b|-\s*CV\s*/|CÔNG VĂN", re.IGNORECASE)
 MIN_BODY = 200
 
 
@@ -29,7 +31,7 @@ class Part:
 
     start: int
     end: int
-    appendix: bool = False
+    appendix: bool = False  # a phụ lục, or a document issued with the one before it
 
 
 def split_parts(text: str) -> list[Part]:
@@ -40,15 +42,33 @@ def split_parts(text: str) -> list[Part]:
     for i, line in enumerate(all_lines):
         if _END.match(line.text) and line.start - starts[-1][0] > MIN_BODY:
             ended = True
-        elif ended and _starts_document(line.text):
-            starts.append((_cluster_start(all_lines, i), bool(_APPENDIX.match(line.text))))
+        elif ended and _starts_document(all_lines, i, text[starts[-1][0]:line.start]):
+            starts.append((_cluster_start(all_lines, i), _is_attached(all_lines, i)))
             ended = False
     ends = [s for s, _ in starts[1:]] + [len(text)]
     return [Part(s, e, app) for (s, app), e in zip(starts, ends, strict=True)]
 
 
-def _starts_document(text: str) -> bool:
-    return bool(symbol_line(text) or title_kind(text) or is_motto(text) or _APPENDIX.match(text))
+def _starts_document(all_lines: list[Line], i: int, previous: str) -> bool:
+    """A header element that opens a new document after the end of the previous one.
+
+    A bare kind title (``THÔNG BÁO`` over a lower-case line) opens one only after a cover
+    letter: elsewhere it is as likely a heading of the page around the document.
+    """
+    text = all_lines[i].text
+    if symbol_line(text) or is_motto(text) or _APPENDIX.match(text):
+        return True
+    if not (m := title_kind(text)):
+        return False
+    following = [ln.text for ln in all_lines[i + 1:i + 8] if ln.text]
+    return bool(m["issuer"] or (following and of_line(following[0]))
+                or any(_ATTACHED.match(t) for t in following) or _LETTER.search(previous[:1500]))
+
+
+def _is_attached(all_lines: list[Line], i: int) -> bool:
+    """An appendix, or a document issued with the one before it (``Ban hành kèm theo …``)."""
+    following = [ln.text for ln in all_lines[i + 1:i + 8] if ln.text]
+    return bool(_APPENDIX.match(all_lines[i].text) or any(_ATTACHED.match(t) for t in following))
 
 
 def _cluster_start(all_lines: list[Line], i: int) -> int:
@@ -77,7 +97,7 @@ def link_cover_letters(docs: list[Document], warnings: list[Warning]) -> None:
     letter (with a warning saying so); what the letter says against it becomes a warning.
     """
     for letter, doc in itertools.pairwise(docs):
-        if doc.type_name == "Phụ lục" and doc.type is None:
+        if doc.appendix_of:
             continue
         cited = _forwarded(letter, doc)
         if cited is None:

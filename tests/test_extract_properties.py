@@ -21,7 +21,8 @@ PIECES = [
     "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "PHỤ LỤC", "V/v phổ biến", "Nghị quyết 02", "uỷ", "hoá",
     "**", "*", "# ", "\\-", "|", "\n", "\n\n", " ", "Nghị định 136/2025/NĐ-CP",
     "Nghị quyết Hội nghị Trung ương 4 khóa XI, XII, XIII", "tiếp tục thực hiện",
-    "Kết luận này", "57\\-NQ/TW", "o\u0301", "Đ", "\u00a0", "[x](http://a)", "<br>",
+    "Kết luận này", "57\\-NQ/TW", "Số hiệu:", "Ngày ban hành:\n|\n", "(Ban hành kèm theo",
+    "o\u0301", "Đ", "\u00a0", "[x](http://a)", "<br>",
 ]
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=40).map(
     "".join)

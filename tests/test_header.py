@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests._shared_paths import run
@@ -144,3 +146,43 @@ def test_stamp_with_separate_number_and_date_lines() -> None:
 def test_invalid_date_is_a_warning() -> None:
     extraction = run(CENTRAL_NQ.replace("22 tháng 12", "31 tháng 02"))
     assert "date-invalid" in [w.code for w in extraction.warnings]
+
+
+SIGNED = ("\nNơi nhận:\n- Các đảng ủy trực thuộc,\n- Lưu VP.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n"
+          "Nguyễn Văn A\n")
+SPLITS = [
+    ("document and appendix", CENTRAL_NQ + SIGNED + "\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n\n1. Việc một.",
+     [("NQ", "57-NQ/TW", False), (None, None, True)]),
+    ("decision and the regulation issued with it",
+     CENTRAL_NQ.replace("NGHỊ QUYẾT", "QUYẾT ĐỊNH").replace("57-NQ/TW", "99-QĐ/TW") + SIGNED
+     + "\nQUY ĐỊNH\nvề công tác kiểm tra\n(Ban hành kèm theo Quyết định số 99-QĐ/TW)\n\nĐiều 1.",
+     [("QĐ", "99-QĐ/TW", False), ("QĐ", None, True)]),
+    ("a page heading after the signature is not a document", CENTRAL_NQ + SIGNED
+     + "\nTHÔNG BÁO\nvề việc sử dụng thông tin của bạn đọc\n", [("NQ", "57-NQ/TW", False)]),
+    ("cover letter and what it forwards", COVER.replace("03-KL/ĐUK", "03-KL/ĐUK ngày 11/12/2019")
+     + SIGNED + "\nKẾT LUẬN\nvề công tác tư tưởng\n" + BODY,
+     [("CV", "596-CV/ĐU", False), ("KL", "03-KL/ĐUK", False)]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), SPLITS, ids=[s[0] for s in SPLITS])
+def test_splitting(name: str, text: str, expected: list) -> None:
+    docs = run(text).documents
+    got = [(d.type, d.symbol, d.appendix_of is not None) for d in docs]
+    assert got == expected
+    for before, after in itertools.pairwise(docs):
+        assert after.appendix_of in (None, before.id)
+
+
+PAGE = ("Số hiệu:\n|\n174-CV/BCĐ\n|\nLoại văn bản:\n|\nCông văn\n|\nNơi ban hành:\n|\n"
+        "Ban Chỉ đạo Trung ương\n|\nNgày ban hành:\n|\n02/12/2025\n|\n\n**Kính gửi:** Các bộ\n\n"
+        + BODY)
+
+
+def test_page_metadata_fills_a_missing_header_and_says_so() -> None:
+    extraction = run(PAGE)
+    doc = extraction.documents[0]
+    assert (doc.symbol, doc.type, doc.type_name, doc.date) == (
+        "174-CV/BCĐ", "CV", "Công văn", "2025-12-02")
+    assert doc.issuer and doc.issuer.name == "Ban Chỉ đạo Trung ương"
+    assert "header-from-page-metadata" in [w.code for w in extraction.warnings]
