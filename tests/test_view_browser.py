@@ -85,6 +85,7 @@ def visit(browser: object, tmp_path: Path) -> Iterator:
 @pytest.mark.parametrize("kwargs", [
     {"focus": "35-NQ/TW"}, {"focus": "Ban Tuyên giáo Tỉnh ủy", "depth": 2},
     {"lineage": "02-NQ/ĐUK"}, {"overview": True}, {"overview": True, "max_nodes": 4},
+    {"focus": "35-NQ/TW", "depth": 0, "only": "KL"},
 ])
 def test_page_loads_offline_without_errors(store: ox.Store, visit, kwargs: dict) -> None:
     view = render_view(store, **kwargs)
@@ -92,6 +93,12 @@ def test_page_loads_offline_without_errors(store: ox.Store, visit, kwargs: dict)
     assert opened.errors == []
     assert all(url.startswith(("file://", "data:")) for url in opened.requests), opened.requests
     assert opened.counts() == [view.node_count, view.edge_count]
+
+
+def test_empty_archive_gives_an_empty_page(visit) -> None:
+    opened = visit(render_view(ox.Store()))
+    assert opened.errors == [] and opened.counts() == [0, 0]
+    assert "Overview of 0 documents and 0 bodies." in opened.page.inner_text("#notes")
 
 
 def test_markup_in_a_subject_shows_as_text_and_never_runs(store: ox.Store, visit) -> None:
