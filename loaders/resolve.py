@@ -135,3 +135,11 @@ def _known_years(docs: list[Document]) -> dict[str, set[int]]:
             if c.date:
                 years.setdefault(c.symbol, set()).add(int(c.date[:4]))
     return years
+
+
+def resolve_yearless(target: str, known: set[str] | frozenset[str]) -> str | None:
+    """The one known document a year-less IRI can stand for, or None when there are none or
+    several (``…/tw/nq/18`` is ``…/tw/nq/18/2017`` only if no other year is known)."""
+    matches = [iri for iri in known if iri.startswith(target + "/")
+               and iri[len(target) + 1:].isdigit()]
+    return matches[0] if len(matches) == 1 else None

@@ -105,6 +105,21 @@ ROWS: list[tuple[str, str, dict]] = [
         "BAN CHẤP HÀNH TRUNG ƯƠNG", "HUYỆN ỦY GIA LÂM\nĐẢNG ỦY XÃ ĐA TỐN").replace(
         "57-NQ/TW", "12-NQ/ĐU").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
      {"issuer": "Đảng ủy xã Đa Tốn", "issuer_parent": "Huyện ủy Gia Lâm"}),
+    ("provincial committee under its party organization", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG BỘ TỈNH HÀ NAM\nTỈNH ỦY").replace("57-NQ/TW", "05-NQ/TU")
+     .replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
+     {"issuer": "Tỉnh ủy Hà Nam", "issuer_parent": "Đảng bộ tỉnh Hà Nam"}),
+    ("district committee", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG BỘ TỈNH HÀ NAM\nHUYỆN ỦY KIM BẢNG").replace(
+        "57-NQ/TW", "20-KH/HU").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "KẾ HOẠCH"),
+     {"type": "KH", "issuer": "Huyện ủy Kim Bảng", "symbol": "20-KH/HU"}),
+    ("central department under the Secretariat's office", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG").replace(
+        "57-NQ/TW", "36-HD/VPTW").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "HƯỚNG DẪN"),
+     {"issuer": "Văn phòng Trung ương Đảng", "type_name": "Hướng dẫn"}),
+    ("quân ủy", CENTRAL_NQ.replace("BAN CHẤP HÀNH TRUNG ƯƠNG", "QUÂN ỦY TRUNG ƯƠNG").replace(
+        "57-NQ/TW", "1657-NQ/QUTW").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
+     {"issuer": "Quân ủy Trung ương", "symbol": "1657-NQ/QUTW"}),
     ("web page around the document", "# Văn bản mới\n\nTrang chủ > Văn bản > Nghị quyết\n\n"
      "Cập nhật lúc 08:00. Chia sẻ bài viết.\n\n" + CENTRAL_NQ + "\n\nBài viết liên quan\n",
      {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22"}),

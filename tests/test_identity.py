@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from vankien.loaders.extract import DEFAULT_BASE as B
 from vankien.loaders.organizations import OrgContext, parent_of, resolve_org
-from vankien.loaders.resolve import document_iri, org_iri, slug, state_iri
+from vankien.loaders.resolve import document_iri, org_iri, resolve_yearless, slug, state_iri
 
 from tests._shared_paths import run
 
@@ -154,3 +154,15 @@ def test_department_is_part_of_its_committee() -> None:
     parent = parent_of(resolve_org("Ban Tuyên giáo Đảng ủy Khối", ctx), ctx)
     assert parent and parent.id == org_iri(B, "dang-uy-khoi-cac-co-quan-trung-uong")
     assert parent_of(resolve_org("Bộ Chính trị")).name == "Ban Chấp hành Trung ương"
+
+
+@pytest.mark.parametrize(("known", "expected"), [
+    ({"doc/tw/nq/18/2017"}, "doc/tw/nq/18/2017"),
+    ({"doc/tw/nq/18/2017", "doc/tw/nq/18/2022"}, None),
+    ({"doc/tw/nq/181/2017"}, None),
+    (set(), None),
+])
+def test_yearless_citation_resolves_only_to_a_single_known_document(
+        known: set[str], expected: str | None) -> None:
+    got = resolve_yearless(B + "doc/tw/nq/18", {B + k for k in known})
+    assert got == (B + expected if expected else None)
