@@ -82,7 +82,7 @@ def is_actor(name: str) -> bool:
     core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
     if core in verbs() or core in table()["weak_heads"]:
         return False
-    stops = (*table()["assign"], *table()["not_duty"], *table()["modals"])
+    stops = (*table()["assign"], *table()["modals"], *(w for w in table()["not_duty"] if w != "là"))
     return not any(starts_with(name, w.start(), len(name), stops, fold=False)
                    for w in WORD.finditer(name) if w.start() > 0)
 

@@ -63,7 +63,8 @@ def find_duties(
     plain = view(text)
     found: list[Responsibility] = []
     warnings: list[Warning] = []
-    inherited: tuple[str, Span] | None = None
+    inherited: tuple[str, Span] | None = None  # a heading's body, for the bullets under it
+    addressed: tuple[str, Span] | None = None  # '… yêu cầu X … sau:', for the items after it
     in_section = False
     task: _Block | None = None
     labels: list[tuple[str, int, _Block]] = []
@@ -80,14 +81,14 @@ def find_duties(
         heading = _heading_text(plain, block)
         if heading is not None:
             in_section = in_section or bool(_SECTION.search(heading))
-            inherited = block.actor
+            inherited, addressed = block.actor, None
             if block.actor is None or block.body >= block.end:
                 continue
         elif not block.listed:
             inherited = None
-        duties = _block_duties(plain, block, block.actor or inherited, issued)
+        duties = _block_duties(plain, block, block.actor or inherited or addressed, issued)
         found += duties
-        inherited = _addressed(plain, block) or inherited
+        addressed = _addressed(plain, block) or addressed
         if not duties and in_section:
             warnings.append(_unowned(plain, block.body, block.end))
         warnings += _block_warnings(plain, block, bool(block.actor or inherited))
@@ -158,7 +159,7 @@ def _blocks(plain: str, start: int, end: int) -> list[_Block]:
     spans, pos = [], start
     for m in [*_BLOCK_START.finditer(plain, start, end), None]:
         a, b = strip_span(plain, pos, m.start() if m else end)
-        if a < b and spans and plain[a].islower():
+        if a < b and spans and plain[a:b].lstrip(' "“”\'(')[:1].islower():
             spans[-1] = (spans[-1][0], b)  # a page break cut the paragraph
         elif a < b:
             spans.append((a, b))
@@ -224,7 +225,7 @@ def _block_duties(
         parsed = _assignment(plain, a, b) or _subject(plain, a, b)
         if parsed:
             heads.append((a, *parsed))
-        elif not heads and owner:
+        elif not heads and owner and starts_with(plain, a, b, _task_openers()):
             heads.append((a, [owner], a))
         elif heads and plain[a].islower() and _role_pattern().match(plain, a, b):
             heads.append((a, heads[-1][1], a))  # '…; tham mưu …': the same body, a new role
@@ -434,6 +435,11 @@ def _timeless(r: Responsibility) -> Warning:
 @cache
 def _assign_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)({alternation(table()['assign'])})\s+")
+
+
+@cache
+def _task_openers() -> tuple[str, ...]:
+    return verbs() + tuple(table()["modals"])
 
 
 @cache
