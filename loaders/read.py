@@ -2,7 +2,8 @@
 
 The format is told by the file's bytes (``formats.sniff``), not by its name; a name that
 says otherwise gets a warning. Text files may be in any encoding Vietnamese offices used
-(``formats.text``). Every failure is a :class:`ReadError` with a short reason.
+(``formats.text``), and text typed in TCVN3 or VNI fonts inside a Unicode file is
+converted (``formats.legacy``). Every failure is a :class:`ReadError` with a short reason.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from .errors import ReadError
 from .formats import mismatch, sniff
 from .formats.docx import read_docx
 from .formats.html import read_html
+from .formats.legacy import repair_mojibake
 from .formats.pdf import read_pdf
-from .formats.text import Decoded, decode_text
+from .formats.text import NAMES, Decoded, decode_text
 from .model import Source
 
 MB = 10**6
 MAX_TEXT_BYTES = 20 * MB  # a directive is tens of kB; bigger text is a dump, not a document
 MAX_PACKED_BYTES = 200 * MB  # .docx and .pdf, which may hold scanned page images
+LEGACY = frozenset(["cp1258", "tcvn3", "vni"])  # already converted by the text decoder
 
 
 def read_source(path: str | Path, *, ocr: bool = False) -> Source:
@@ -67,14 +70,20 @@ def _bytes(path: Path) -> bytes:
 
 def _decode(kind: str, data: bytes, ocr: bool) -> Decoded:
     if kind == "text":
-        return decode_text(data)
-    if kind == "html":
+        decoded = decode_text(data)
+    elif kind == "html":
         decoded = read_html(data)
     elif kind == "pdf":
         decoded = read_pdf(data, ocr=ocr)
     else:
         decoded = Decoded(read_docx(data), None)
-    return Decoded(unicodedata.normalize("NFC", decoded.text), decoded.encoding, decoded.warnings)
+    text, font = (decoded.text, None) if decoded.encoding in LEGACY \
+        else repair_mojibake(decoded.text)
+    warnings = decoded.warnings + ((f"text typed in {NAMES[font]} fonts, converted to "
+                                    "Unicode",) if font else ())
+    if kind != "text":
+        text = unicodedata.normalize("NFC", text)
+    return Decoded(text, decoded.encoding, warnings)
 
 
 def _mb(size: int) -> str:

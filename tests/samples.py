@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -133,6 +133,16 @@ def encode_cp1258(text: str) -> bytes:
     return b"".join(out)
 
 
+def typed_in_font(blocks: list[Block], name: str) -> list[Block]:
+    """The document as typed with a TCVN3 (.VnTime) or VNI font: Unicode text whose
+    characters are the legacy bytes read as Windows-1252, as old Word files hold it."""
+    def moji(para: Para) -> Para:
+        return replace(para, text=encode_legacy(para.text, name).decode("cp1252"))
+
+    return [moji(b) if isinstance(b, Para) else Table(tuple(tuple(map(moji, c)) for c in b.cells))
+            for b in blocks]
+
+
 ENCODINGS: dict[str, Callable[[str], bytes]] = {
     "utf-8": lambda t: t.encode("utf-8"),
     "utf-8-sig": lambda t: t.encode("utf-8-sig"),
@@ -208,12 +218,19 @@ def write_pdf(blocks: list[Block], path: Path, rowwise: bool = False) -> Path:
         if isinstance(block, Para):
             _pdf_line(pdf, block, 0, align="C" if block.centred else "J")
             continue
-        top, width = pdf.get_y(), pdf.epw / len(block.cells)
-        cells = [(i, k, para) for i, cell in enumerate(block.cells) for k, para in enumerate(cell)]
-        for i, k, para in sorted(cells, key=lambda c: (c[1], c[0])) if rowwise else cells:
-            pdf.set_xy(pdf.l_margin + i * width, top + 6 * k)
-            _pdf_line(pdf, para, width, new_x="LEFT", align="C")
-        pdf.set_xy(pdf.l_margin, top + 6 * max(len(cell) for cell in block.cells) + 3)
+        top, bottom, width = pdf.get_y(), pdf.get_y(), pdf.epw / len(block.cells)
+        if rowwise:  # one line of each cell after another; the lines must not wrap
+            cells = [(k, i, p) for i, cell in enumerate(block.cells) for k, p in enumerate(cell)]
+            for k, i, para in sorted(cells, key=lambda c: c[:2]):
+                pdf.set_xy(pdf.l_margin + i * width, top + 6 * k)
+                _pdf_line(pdf, para, width, new_x="LEFT", align="C")
+                bottom = max(bottom, pdf.get_y())
+        for i, cell in enumerate(block.cells if not rowwise else ()):
+            pdf.set_xy(pdf.l_margin + i * width, top)
+            for para in cell:
+                _pdf_line(pdf, para, width, new_x="LEFT", align="C")
+            bottom = max(bottom, pdf.get_y())
+        pdf.set_xy(pdf.l_margin, bottom + 3)
     pdf.output(str(path))
     return path
 
@@ -281,6 +298,8 @@ def write_all(blocks: list[Block], folder: Path, stem: str = "doc") -> dict[str,
     out["md"].write_text(markdown(blocks), encoding="utf-8")
     out["docx"] = write_docx(blocks, folder / f"{stem}.docx")
     out["html"] = write_html(blocks, folder / f"{stem}.html")
+    out["docx-tcvn3-font"] = write_docx(typed_in_font(blocks, "tcvn3"), folder / "vntime.docx")
+    out["html-vni-font"] = write_html(typed_in_font(blocks, "vni"), folder / "vni-times.html")
     if FONT.exists() and FONT_BOLD.exists():
         out["pdf"] = write_pdf(blocks, folder / f"{stem}.pdf")
     return out

@@ -16,13 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vankien.loaders.errors import ReadError
-from vankien.loaders.formats.text import (
+from vankien.loaders.formats.legacy import (
     decode_tcvn3,
-    decode_text,
     decode_vni,
     is_syllable,
+    repair_mojibake,
     vietnamese_score,
 )
+from vankien.loaders.formats.text import decode_text
 from vankien.loaders.read import read_source
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -137,6 +138,19 @@ def test_not_text(data: bytes, reason: str) -> None:
 ])
 def test_syllable_shape(word: str, ok: bool) -> None:
     assert is_syllable(word) is ok
+
+
+@pytest.mark.parametrize(("text", "expected", "font"), [
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam", "tcvn3"),
+    ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam", "vni"),
+    ("Số 07-CT/TU\nCéng hoµ x· héi\nViệt Nam", "Số 07-CT/TU\nCộng hoà xã hội\nViệt Nam",
+     "tcvn3"),  # only the lines typed in the old font change
+    ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam", None),
+    ("Müller und Söhne, Genève", "Müller und Söhne, Genève", None),
+    ("Nghị quyết 35-NQ/TW", "Nghị quyết 35-NQ/TW", None),
+])
+def test_text_typed_in_legacy_fonts(text: str, expected: str, font: str | None) -> None:
+    assert repair_mojibake(text) == (expected, font)
 
 
 def test_score_prefers_the_right_decoding() -> None:

@@ -9,14 +9,10 @@ that spans point at the file's own characters.
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
 from ..errors import ReadError
+from .legacy import decode_cp1258, decode_tcvn3, decode_vni, vietnamese_score
 
 NAMES = {
     "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16-le": "UTF-16 (little-endian)",
@@ -24,8 +20,6 @@ NAMES = {
     "cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI",
 }
 SAMPLE_BYTES = 16 * 1024  # some 3,000 words: plenty to tell the encodings apart
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_EDGE_PUNCT = "\"'()[]{}<>.,;:!?…–—“”‘’«»*_#/\\-|"
 
 
 @dataclass(frozen=True)
@@ -105,103 +99,9 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(2, len(head) // 100)
 
 
-@cache
-def _tables() -> dict[str, dict]:
-    path = files("vankien.loaders").joinpath("data/legacy_encodings.json")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@cache
-def _tcvn3_table() -> dict[int, str]:
-    table = {b: bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0x100)}
-    table |= {int(code, 16): char for code, char in _tables()["tcvn3"].items()}
-    return table
-
-
-def decode_tcvn3(data: bytes) -> str:
-    """TCVN3 (ABC) → NFC Unicode; words typed in capitals keep their capitals."""
-    text = data.decode("latin-1").translate(_tcvn3_table())
-    return _caps_words(unicodedata.normalize("NFC", text))
-
-
-_CAPS_WORD = re.compile(r"\b(?=(?:\w*[A-Z]){2})(?!\w*[a-z])\w*[^\x00-\x7f]\w*")
-
-
-def _caps_words(text: str) -> str:
-    """TCVN3 has no capital toned vowels, so a capitals font shows ``KÕT`` as ``KẾT``.
-
-    A word with two ASCII capitals, no small ASCII letter and a Vietnamese letter is
-    upper-cased; so is all of a line that holds such a word and no small ASCII letter
-    (``§¶NG Bé TØNH`` is ``ĐẢNG BỘ TỈNH``).
-    """
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if not _CAPS_WORD.search(line):
-            continue
-        if re.search("[a-z]", line):
-            lines[i] = _CAPS_WORD.sub(lambda m: m[0].upper(), line)
-        else:
-            lines[i] = line.upper()
-    return "\n".join(lines)
-
-
-@cache
-def _vni_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {bytes.fromhex(code).decode("latin-1"): char
-             for code, char in _tables()["vni"].items()}
-    keys = sorted(table, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, keys)) + "|[\x80-\xff]"), table
-
-
-def decode_vni(data: bytes) -> str:
-    """VNI for Windows → NFC Unicode."""
-    pattern, table = _vni_pattern()
-
-    def one(m: re.Match[str]) -> str:
-        return table.get(m[0]) or m[0].encode("latin-1").decode("cp1252", errors="replace")
-
-    return unicodedata.normalize("NFC", pattern.sub(one, data.decode("latin-1")))
-
-
-def decode_cp1258(data: bytes) -> str:
-    """Windows-1258 (tones as combining marks) → NFC Unicode."""
-    return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-
-
 _DECODERS = {
     "utf-8-damaged": lambda data: data.decode("utf-8", errors="replace"),
     "cp1258": decode_cp1258,
     "tcvn3": decode_tcvn3,
     "vni": decode_vni,
 }
-
-
-@cache
-def _syllable() -> re.Pattern[str]:
-    parts = _tables()["syllable"]
-
-    def alt(words: list[str]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-    return re.compile(f"(?:{alt(parts['onsets'])})(?:{alt(parts['nuclei'])})"
-                      f"(?:{alt(parts['codas'])})")
-
-
-def is_syllable(word: str) -> bool:
-    """True when ``word`` is shaped like one Vietnamese syllable (at most one tone)."""
-    bare = unicodedata.normalize("NFD", word.lower())
-    if sum(bare.count(t) for t in _TONES) > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in bare if c not in _TONES))
-    return _syllable().fullmatch(bare) is not None
-
-
-def vietnamese_score(text: str) -> int:
-    """Words with non-ASCII letters that are good syllables, less those that are not."""
-    score = 0
-    for token in text.split():
-        word = token.strip(_EDGE_PUNCT)
-        if word.isascii():
-            continue
-        score += 1 if is_syllable(word) else -1
-    return score
