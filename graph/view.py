@@ -67,7 +67,7 @@ def render_view(
     else:
         graph, title, notes = overview_graph(select, max_nodes)
     if only:
-        graph = keep_only(graph, only)
+        graph = keep_only(graph, only, data.kind_codes(select))
     html = page(graph, title=title, notes=notes, layout="lineage" if lineage else "force")
     return View(html, title, graph.number_of_nodes(), graph.number_of_edges(), notes, graph)
 
@@ -180,14 +180,15 @@ def _totals(select: data.Select) -> dict[str, int]:
     return {k: int(row.get(k, 0)) for k in ("document", "organization")}
 
 
-def keep_only(graph: nx.MultiDiGraph, only: str | list[str]) -> nx.MultiDiGraph:
-    """The roots and the nodes of the listed categories or document kinds."""
+def keep_only(graph: nx.MultiDiGraph, only: str | list[str],
+              kinds: set[str]) -> nx.MultiDiGraph:
+    """The roots and the nodes of the listed categories or document ``kinds``."""
     wanted = {w.strip() for w in (only.split(",") if isinstance(only, str) else only) if w.strip()}
-    kinds = {k.upper() for _, k in graph.nodes(data="kind") if k}
+    kinds = {k.upper() for k in kinds} | {k.upper() for _, k in graph.nodes(data="kind") if k}
     unknown = sorted(w for w in wanted if w not in CATEGORIES and w.upper() not in kinds)
     if unknown:
         raise QueryError(None, f"unknown kind {', '.join(unknown)}: choose from "
-                         f"{', '.join(CATEGORIES)} or a document kind in this view "
+                         f"{', '.join(CATEGORIES)} or a document kind of the store "
                          f"({', '.join(sorted(kinds))})")
     upper = {w.upper() for w in wanted}
 

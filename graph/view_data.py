@@ -201,6 +201,12 @@ def find_focus(select: Select, focus: str, limit: int = 50) -> list[str]:
     return found[:limit]
 
 
+def kind_codes(select: Select) -> set[str]:
+    """The notations of the document kinds the store knows (NQ, KL, CV …)."""
+    query = "SELECT DISTINCT ?k WHERE { ?c skos:notation ?k . ?d vk:kind ?c }"
+    return {r["k"] for r in run(select, query)}
+
+
 def describe(select: Select, graph: nx.MultiDiGraph) -> None:
     """Add the store's attributes and citation counts to the nodes of ``graph``, and the
     words of each citation to its edges."""

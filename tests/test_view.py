@@ -123,6 +123,7 @@ def test_lineage_is_in_date_order(store: ox.Store) -> None:
     ("organization", {"35-NQ/TW", "Bộ Chính trị"}),
     ("KL", {"35-NQ/TW", "KL (no number)"}),
     ("document,person", {"35-NQ/TW", "12-HD/BTGTU", "KL (no number)", "Trần Văn Bình"}),
+    ("CV", {"35-NQ/TW"}),  # a kind of the store, none of it near the focus
 ])
 def test_only_keeps_kinds_linked_to_the_focus(store: ox.Store, only: str, expected: set) -> None:
     assert names(render_view(store, "35-NQ/TW", only=only)) == expected
