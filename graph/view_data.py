@@ -57,6 +57,7 @@ NODE_QUERY = """SELECT ?n (SAMPLE(?c) AS ?category) (SAMPLE(?k) AS ?kind) (SAMPL
   (SAMPLE(?sy) AS ?symbol) (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?date) (SAMPLE(?su) AS ?subject)
   (SAMPLE(?ti) AS ?title) (SAMPLE(?ta) AS ?task) (SAMPLE(?fr) AS ?frequency)
   (SAMPLE(?x) AS ?evidence) (SAMPLE(?src) AS ?source) (SAMPLE(?ro) AS ?role)
+  (SAMPLE(?pl) AS ?place) (SAMPLE(?up) AS ?partOf) (SAMPLE(?rt) AS ?reportsTo)
 WHERE { VALUES ?n { %s }
   OPTIONAL { ?n a ?cls . VALUES (?cls ?c) { (vk:Document "document") (vk:StateDocument "state")
     (org:Organization "organization") (foaf:Person "person") (vk:Responsibility "responsibility")
@@ -66,7 +67,9 @@ WHERE { VALUES ?n { %s }
   OPTIONAL { ?n vk:kindName ?kn0 }
   BIND(COALESCE(?kn0, ?kl) AS ?kn)
   OPTIONAL { ?n vk:symbol ?sy } OPTIONAL { ?n skos:prefLabel|rdfs:label ?l }
-  OPTIONAL { ?n vk:dateIssued|vk:dueDate ?d } OPTIONAL { ?n vk:subject ?su }
+  OPTIONAL { ?n vk:dateIssued|vk:dueDate|vk:deadline ?d } OPTIONAL { ?n vk:place ?pl }
+  OPTIONAL { ?n org:subOrganizationOf/skos:prefLabel ?up } OPTIONAL { ?n vk:reportsTo ?rt }
+  OPTIONAL { ?n vk:subject ?su }
   OPTIONAL { ?n vk:title ?ti } OPTIONAL { ?n vk:task ?ta } OPTIONAL { ?n vk:frequency ?fr }
   OPTIONAL { ?n vk:role ?ro } OPTIONAL { ?n vk:evidence/oa:exact ?nx }
   OPTIONAL { FILTER(!BOUND(?nx)) ?mention vk:mentionOf ?n ; vk:evidence/oa:exact ?mx }

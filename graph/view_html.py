@@ -108,8 +108,9 @@ def tooltip(node: str, attrs: dict[str, Any]) -> str:
     """Plain-text metadata of a node and the words of the source it came from."""
     head = " ".join(filter(None, (attrs.get("kindName"), attrs.get("symbol"))))
     lines = [head or label(node, attrs)]
-    for key, name in (("date", "Date"), ("subject", "Subject"), ("title", "Title"),
-                      ("task", "Task"), ("frequency", "Frequency")):
+    for key, name in (("date", "Date"), ("place", "Place"), ("partOf", "Part of"),
+                      ("subject", "Subject"), ("title", "Title"), ("task", "Task"),
+                      ("frequency", "Frequency"), ("reportsTo", "Reports to")):
         if attrs.get(key):
             lines.append(f"{name}: {attrs[key]}")
     if attrs.get("category", "document") == "document":

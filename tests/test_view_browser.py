@@ -65,6 +65,10 @@ class Visit:
             assert time.monotonic() < deadline, "physics did not settle"
             time.sleep(0.05)
 
+    def positions(self, after: float = 0.0) -> dict:
+        time.sleep(after)
+        return self.page.evaluate("window.vankienView.network.getPositions()")
+
     def counts(self) -> list[int]:
         return self.page.evaluate("[window.vankienView.nodeCount, window.vankienView.edgeCount]")
 
@@ -93,6 +97,7 @@ def test_page_loads_offline_without_errors(store: ox.Store, visit, kwargs: dict)
     assert opened.errors == []
     assert all(url.startswith(("file://", "data:")) for url in opened.requests), opened.requests
     assert opened.counts() == [view.node_count, view.edge_count]
+    assert opened.positions() == opened.positions(after=0.3), "nodes still move after settling"
 
 
 def test_empty_archive_gives_an_empty_page(visit) -> None:
