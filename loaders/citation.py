@@ -115,14 +115,17 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Every citation of a document by its symbol in ``text[start:end]``."""
     kinds_seen = _Before(_KIND, text, start, end)
     cues = _Before(_CUE, text, start, end)
-    return [_mention(text, m, start, end, kinds_seen, cues)
-            for m in _SYMBOL.finditer(text, start, end)
-            if m.start() == 0 or not GLUED.match(text, m.start() - 1)]
+    found = (_mention(text, m, start, end, kinds_seen, cues)
+             for m in _SYMBOL.finditer(text, start, end)
+             if m.start() == 0 or not GLUED.match(text, m.start() - 1))
+    return [m for m in found if m is not None]
 
 
 def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Before,
-             cues: _Before) -> Mention:
+             cues: _Before) -> Mention | None:
     before = kinds_seen.last(text, m.start(), _KIND_GAP)
+    if m["letter"] and not before:
+        return None  # 6400/BGDĐT-GDĐH names a document only after its kind
     kind_start = before.start() if before else m.start()
     kind_name = canonical_name(squash(before.group())) if before else None
     if m["num"]:
@@ -130,8 +133,8 @@ def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Bef
         symbol = f"{number}-{code}/{suffix}"
     else:
         system, number = "state", m["snum"]
-        code = canonical_code(m["scode"], "state") if m["scode"] else "QH"
-        suffix = m["sissuer"] or m["law"]
+        code = _state_code(m, before.group() if before else None)
+        suffix = m["sissuer"] or m["law"] or m["letter"]
         year = f"{m['syear']}/" if m["syear"] else ""
         kind = f"{m['scode']}-" if m["scode"] else ""
         symbol = f"{number}/{year}{kind}{suffix}"
@@ -158,6 +161,15 @@ def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Bef
     span = (kind_start, title_span[1] + 1 if title_span else pos)
     return Mention(symbol, system, code, number, suffix, type_name, date, issuer, title,
                    relation, span, title_span, invalid)
+
+
+def _state_code(m: re.Match[str], kind_words: str | None) -> str | None:
+    """A state symbol's kind: its code, ``QH`` for a law's, else the citing words'."""
+    if m["scode"]:
+        return canonical_code(m["scode"], "state") or canonical_code(m["scode"])
+    if m["law"]:
+        return "QH"
+    return code_for_name(squash(kind_words)) if kind_words else None
 
 
 def _type_name(kind_name: str | None, code: str | None, system: str) -> str | None:

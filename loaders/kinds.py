@@ -89,7 +89,7 @@ def names_pattern(system: str = "party", cased: bool = False) -> str:
     systems = ("party", "state") if system == "all" else (system,)
     names = {n for sys in systems for k in kinds(sys).values() for n in k.names}
     if system != "party":
-        names |= {"Luật", "Bộ luật", "Nghị quyết liên tịch"}
+        names |= {"Luật", "Bộ luật", "Nghị quyết liên tịch", "Văn bản", "Giấy phép"}
     if cased:
         names |= {n.lower() for n in names} | {n.upper() for n in names}
     return trie_pattern(names)
@@ -118,8 +118,9 @@ def _trie_regex(node: dict) -> str:
 
 @cache
 def codes_pattern(system: str = "party") -> str:
-    """Alternation of the codes of ``system`` (and their case-folded spellings), longest first."""
-    return "|".join(re.escape(c) for c in sorted(kinds(system), key=len, reverse=True))
+    """Alternation of the codes of ``system`` ("party", "state" or "all"), longest first."""
+    codes = {*kinds("party"), *kinds("state")} if system == "all" else set(kinds(system))
+    return "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
 
 
 def is_central(suffix: str) -> bool:

@@ -20,10 +20,13 @@ SUFFIX = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,11}(?:-[A-ZĐƯ][A-ZĐƯ0-9]{0,11})*"
 # A party symbol: 35-NQ/TW, 596 -CV/ĐU, 57\-NQ/TW (escape removed by clean), 14 - KH/TU.
 PARTY_SYMBOL = (r"(?P<num>\d{1,5})\s{0,2}[-–]\s{0,2}(?P<code>(?i:"
                 + codes_pattern() + r"))\s{0,2}/\s{0,2}(?P<suffix>" + SUFFIX + r")(?![\w\-])")
-# A state symbol: 71/NQ-CP, 136/2025/NĐ-CP, 06/QĐ-TTg, 72/2025/QH15.
-STATE_SYMBOL = (r"(?P<snum>\d{1,5})/(?:(?P<syear>(?:19|20)\d{2})/)?"
-                r"(?:(?P<scode>" + codes_pattern("state") + r")-(?P<sissuer>[A-ZĐ][A-Za-zĐđ0-9]*"
-                r"(?:-[A-ZĐ][A-Za-zĐđ0-9]*)?)|(?<=\d/)(?P<law>[A-ZĐ]{2,10}\d{1,2}))(?![\w\-])")
+# A state symbol: 71/NQ-CP, 136/2025/NĐ-CP, 06/QĐ-TTg, 72/2025/QH15, and a letter's
+# 6400/BGDĐT-GDĐH (issuer and department, no kind: taken only after "Công văn số").
+_PART = r"[A-ZĐ][A-Za-zĐđ0-9]*"
+STATE_SYMBOL = (r"(?P<snum>\d{1,5}(?:\.\d{1,2})?)/(?:(?P<syear>(?:19|20)\d{2})/)?"
+                r"(?:(?P<scode>" + codes_pattern("all") + r")-(?P<sissuer>" + _PART + r"(?:-"
+                + _PART + r"){0,2})|(?<=\d/)(?P<law>[A-ZĐ]{2,10}\d{1,2})"
+                r"|(?P<letter>" + _PART + r"(?:-" + _PART + r"){1,2}))(?![\w\-])")
 # Vietnamese lower-case letters (a range like à-ỹ would also hold capitals such as Đ and Ạ).
 LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 # A symbol glued to what precedes it (a1234-…, /12-…) is part of something else.

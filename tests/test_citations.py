@@ -133,6 +133,14 @@ ROWS: list[tuple[str, str, dict]] = [
     ("Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025", "76/2025/UBTVQH15", {"system": "state"}),
     ("Kế hoạch số 141/KH-UBND", "141/KH-UBND", {"system": "state", "type": "KH"}),
     ("Nghị quyết số 48/2025/NQ-HĐND", "48/2025/NQ-HĐND", {"system": "state"}),
+    ("Công văn số 6400/BGDĐT-GDĐH ngày 10/10/2025 của Bộ Giáo dục và Đào tạo",
+     "6400/BGDĐT-GDĐH", {"system": "state", "type": "CV", "date": "2025-10-10"}),
+    ("văn bản số 2033/UBND-ĐT ngày 01/7/2025", "2033/UBND-ĐT",
+     {"system": "state", "type": None, "date": "2025-07-01"}),
+    ("Công văn số 174/CV-BCĐ ngày 02/12/2025", "174/CV-BCĐ", {"system": "state", "type": "CV"}),
+    ("Kết luận số 23/KL-LNTPTW", "23/KL-LNTPTW", {"system": "party", "type": "KL"}),
+    ("Nghị quyết số 66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025", "66.2/2025/NQ-CP",
+     {"system": "state", "date": "2025-08-28"}),
     # where the issuer's name ends (forms met in real pages)
     ("Nghị định số 204/2004/NĐ-CP ngày 14/12/2004 của Chính phủ quy định chế độ tiền lương",
      "204/2004/NĐ-CP", {"issuer": "Chính phủ"}),
@@ -171,6 +179,7 @@ def test_citation_form(text: str, symbol: str, expected: dict) -> None:
 
 NOT_CITATIONS = [
     "Kết luận này được phổ biến đến chi bộ.",
+    "tại địa chỉ 12/UBND-ĐT của trang tin",
     "Nghị quyết này có hiệu lực từ ngày ký.",
     "Ngày 22/10/2018, Hà Nội.",
     "Điện thoại: 024-3825/1234",
