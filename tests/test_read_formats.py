@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from pypdf import PageObject, PdfWriter
 from vankien.loaders import extract, read_source
 from vankien.loaders.errors import ReadError
@@ -318,3 +320,30 @@ def test_docx_merged_and_nested_cells_read_once(tmp_path: Path) -> None:
     lines = [line for line in read_source(path).text.splitlines() if line]
     assert lines == ["BAN CHẤP HÀNH TRUNG ƯƠNG", "Số 35-NQ/TW", "Hà Nội, ngày 22 tháng 10 năm 2018",
                      "**NGHỊ QUYẾT**"]
+
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _text_box(text: str) -> str:
+    """A run holding a text box as Word writes it: DrawingML, then a VML fallback copy."""
+    body = (f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>')
+    return (f'<w:r {nsdecls("w")} xmlns:mc="{MC}" xmlns:wps="{WPS}" '
+            f'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+            f'<mc:Choice Requires="wps"><wps:txbx>{body}</wps:txbx></mc:Choice>'
+            f'<mc:Fallback><w:pict><v:shape><v:textbox>{body}</v:textbox></v:shape></w:pict>'
+            f'</mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_docx_text_boxes_are_read_once(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    anchor = document.add_paragraph("TỈNH ỦY AN LẠC")
+    anchor._p.append(parse_xml(_text_box("ĐẢNG CỘNG SẢN VIỆT NAM")))
+    document.add_paragraph("Số 07-CT/TU")
+    path = tmp_path / "boxes.docx"
+    document.save(str(path))
+    assert read_source(path).text.splitlines() == [
+        "TỈNH ỦY AN LẠC", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 07-CT/TU"]

@@ -1,25 +1,29 @@
 """Word .docx → text: paragraphs and tables in document order.
 
-Each paragraph is a line; a table is read row by row and cell by cell, each cell's
-paragraphs as lines, so the two-column header table of a party document gives the
-issuer block and symbol, then the party motto and the place and date, as the typed text
-does. A paragraph that is a heading (Heading/Title style, or all of it bold) is kept as
-structure the Markdown way, ``**KẾT LUẬN**``.
+Each paragraph is a line, then the text boxes anchored in it; a table is read row by row
+and cell by cell, each cell's paragraphs as lines, so the two-column header table of a
+party document gives the issuer block and symbol, then the party motto and the place and
+date, as the typed text does. A paragraph that is a heading (Heading/Title style, or all
+of it bold) is kept as structure the Markdown way, ``**KẾT LUẬN**``.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 from collections.abc import Iterator
 
 import docx
+from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import ReadError
 
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 MAX_XML_BYTES = 100 * 10**6  # unpacked word/document.xml; more is a zip bomb, not a directive
 
 
@@ -69,11 +73,26 @@ def _paragraph(paragraph: Paragraph) -> Iterator[str]:
     text = paragraph.text
     if not text.strip():
         yield ""
-        return
-    heading = _is_heading(paragraph)
-    for line in text.split("\n"):
-        line = line.rstrip()
-        yield f"**{line.strip()}**" if heading and line.strip() else line
+    else:
+        heading = _is_heading(paragraph)
+        for line in text.split("\n"):
+            line = line.rstrip()
+            yield f"**{line.strip()}**" if heading and line.strip() else line
+    yield from _text_boxes(paragraph)
+
+
+def _text_boxes(paragraph: Paragraph) -> Iterator[str]:
+    """Text boxes anchored in the paragraph (some templates set the header in them).
+
+    Word stores each box twice, as DrawingML and as a VML fallback: the fallback is
+    skipped, and so are boxes inside boxes, which their own paragraph reads.
+    """
+    for box in paragraph._p.iter(_TEXT_BOX):
+        outer = itertools.takewhile(lambda e: e is not paragraph._p, box.iterancestors())
+        if any(e.tag in (_FALLBACK, _TEXT_BOX) for e in outer):
+            continue
+        for p in box.iterchildren(qn("w:p")):
+            yield from _paragraph(Paragraph(p, paragraph._parent))
 
 
 def _is_heading(paragraph: Paragraph) -> bool:
