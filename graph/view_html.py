@@ -63,12 +63,18 @@ def page(graph: nx.MultiDiGraph, *, title: str, notes: tuple[str, ...], layout: 
     )
 
 
-def node_style(node: str, attrs: dict[str, Any]) -> dict[str, Any]:
-    """The vis attributes of one node: label, tooltip, shape, colour, size."""
+def look(attrs: dict[str, Any]) -> tuple[str, str, str]:
+    """A node's category, vis shape and colour (documents coloured by kind)."""
     category = attrs.get("category") or "document"
     shape, colour, _ = CATEGORIES.get(category, CATEGORIES["document"])
     if category == "document":
         colour = KIND_COLOURS.get(attrs.get("kind") or "", colour)
+    return category, shape, colour
+
+
+def node_style(node: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The vis attributes of one node: label, tooltip, shape, colour, size."""
+    category, shape, colour = look(attrs)
     style: dict[str, Any] = {
         "label": short(label(node, attrs)), "title": tooltip(node, attrs), "shape": shape,
         "color": colour, "size": 12 + min(40, 5 * math.sqrt(attrs.get("weight", 0))),
@@ -117,7 +123,8 @@ def tooltip(node: str, attrs: dict[str, Any]) -> str:
         lines.append(f"Source: {attrs['source']}" if attrs.get("source")
                      else "Cited, not in the archive")
     if attrs.get("weight"):
-        lines.append(f"Cited or named by {attrs['weight']} documents")
+        role = "Issuer of" if attrs.get("category") == "organization" else "Cited by"
+        lines.append(f"{role} {attrs['weight']} documents")
     if attrs.get("folded"):
         lines.append(f"{attrs['folded']} linked nodes folded out of this view")
     if attrs.get("evidence"):
@@ -178,9 +185,7 @@ def legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
     """One entry per document kind and category present, plus dashed = cited only."""
     entries: dict[str, dict[str, str]] = {}
     for _, attrs in graph.nodes(data=True):
-        style = node_style("", attrs)
-        colour = style["color"] if isinstance(style["color"], str) else style["color"]["border"]
-        category = style["category"]
+        category, _, colour = look(attrs)
         name = _legend_name(category, attrs)
         entries.setdefault(name, {"name": name, "colour": colour,
                                   "symbol": CATEGORIES[category][2]})
