@@ -31,7 +31,7 @@ from .bodies import (
     verbs,
 )
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .recipients import is_signer_chunk, squash, table, view
+from .recipients import authority_at, is_signer_chunk, squash, table, view
 from .timing import clause, find_deadlines, find_recurrences
 
 _MARKER = re.compile(r"\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)]|[IVX]{1,4}\s*[.\-–/])\s*")
@@ -168,17 +168,36 @@ def _blocks(plain: str, start: int, end: int) -> list[_Block]:
 
 
 def _without_lists(plain: str, spans: list[Span]) -> list[Span]:
-    """Drop the 'Nơi nhận' list and the signature that close a document."""
-    out, skipping = [], False
+    """Drop the 'Nơi nhận' list, the signature, and what trails them up to a new title.
+
+    After a document closes, only an upper-case title (PHỤ LỤC, or the next document's
+    name) starts text that can hold duties again; web pages put links and news there.
+    """
+    out, state = [], "body"
     for a, b in spans:
         text = plain[a:b]
         if _RECIPIENTS.match(text):
-            skipping = True
-        elif skipping and not (_MARKER.match(text) or is_signer_chunk(text) or "\n" in text):
-            skipping = False
-        if not skipping:
+            state = "list"
+        elif state != "body" and _is_title(text):
+            state = "body"
+        elif state == "list" and not (_MARKER.match(text) or _signer_lines(text)):
+            state = "after"
+        if state == "body":
             out.append((a, b))
     return out
+
+
+def _signer_lines(text: str) -> bool:
+    return all(is_signer_chunk(line) for line in text.splitlines() if line.strip())
+
+
+def _is_title(text: str) -> bool:
+    """A block opening with an upper-case title ('PHỤ LỤC', 'KẾT LUẬN'), not a signer's line."""
+    first = squash(text.strip().splitlines()[0]) if text.strip() else ""
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    return not (authority_at(first) or first.lower() in table()["positions"])
 
 
 def _block(plain: str, a: int, b: int) -> _Block:

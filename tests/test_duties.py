@@ -190,6 +190,15 @@ def test_unassigned_work_is_flagged(snippet: str, codes: list[str]) -> None:
     assert [w.code for w in warnings] == codes
 
 
+def test_nothing_after_the_signature_but_a_new_title() -> None:
+    text = ("- Ban Tổ chức Tỉnh ủy theo dõi việc thực hiện.\n\nNơi nhận:\n- Lưu VP.\n\n"
+            "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n\nTin liên quan\n\n"
+            "- Ban Dân vận Tỉnh ủy tổ chức hội nghị tập huấn\n\nPHỤ LỤC\n\n"
+            "1. Văn phòng Tỉnh ủy tổng hợp số liệu.")
+    found, _, _, _ = duties(text)
+    assert [r.actor for r in found] == ["Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy"]
+
+
 def test_spans_point_at_the_source() -> None:
     snippet = "Mở đầu.\n\n- Giao **Ban Tổ chức Tỉnh ủy** chủ trì kiểm tra.\n"
     (r,), _, _, _ = duties(snippet)
