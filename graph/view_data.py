@@ -90,7 +90,8 @@ def as_select(store: Any) -> Select:
     """A function running a SELECT over ``store``.
 
     ``store`` is a vankien store (:mod:`vankien.graph.store`), a pyoxigraph Store (queried
-    over the union of its graphs), an rdflib graph, or a function from SPARQL to rows.
+    over the union of its graphs), an rdflib graph (a Dataset needs ``default_union=True``),
+    or a function from SPARQL to rows of plain strings.
     """
     if hasattr(store, "select"):
         return lambda q: _table_rows(store.select(q))

@@ -66,6 +66,12 @@ def test_neighbourhood_nodes(store: ox.Store, focus: str, depth: int, expected: 
     assert view.node_count == len(expected)
 
 
+def test_an_rdflib_graph_gives_the_same_view(store: ox.Store) -> None:
+    graph = rdflib.Graph()
+    graph.parse(SAMPLE, format="turtle")
+    assert names(render_view(graph, "35-NQ/TW")) == names(render_view(store, "35-NQ/TW"))
+
+
 @pytest.mark.parametrize("edge", [
     ("12-HD/BTGTU", "cites", "35-NQ/TW"),
     ("KL (no number)", "cites", "35-NQ/TW"),
