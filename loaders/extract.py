@@ -83,6 +83,9 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
     if head.symbol_damaged and head.symbol_span:
         warnings.append(Warning("symbol-damaged", "the document's own number cannot be read",
                                 ct.span(*head.symbol_span)))
+    if head.kind_conflict and head.symbol_span:
+        warnings.append(Warning("conflicting-kind", f"the title says {head.type_name}, the "
+                                f"symbol's code says {head.code}", ct.span(*head.symbol_span)))
     if head.date_invalid and head.date_span:
         warnings.append(Warning("date-invalid", "the date of issue is not a real date",
                                 ct.span(*head.date_span)))

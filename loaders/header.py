@@ -30,6 +30,7 @@ _TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+
                     r"(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
 _MOTTO_TEXT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\s*")
 _PLACE_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\b")
+_RULE = re.compile(r"^[-_=.…*~]{3,}$")  # a rule drawn under the title
 _OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
 _PLACE_DATE = re.compile(
     r"(?m:^)[ \t]*(?P<place>(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)\s*,\s*(?i:ngày)"
@@ -64,6 +65,8 @@ class Header:
     symbol_span: tuple[int, int] | None = None
     symbol_damaged: bool = False
     system: str = "party"
+    title_code: str | None = None
+    kind_conflict: bool = False
     date: str | None = None
     date_span: tuple[int, int] | None = None
     date_invalid: bool = False
@@ -128,7 +131,7 @@ def find_header(text: str, start: int, end: int) -> Header:
     for i, line in enumerate(zone):
         if i in stamp_lines or not line.text:
             continue
-        if head.code is None and (m := _symbol_at(zone, i)):
+        if head.symbol_span is None and (m := _symbol_at(zone, i)):
             _read_symbol(head, *m)
         elif title_at is None and (m := title_kind(line.text)):
             title_at = i
@@ -139,6 +142,11 @@ def find_header(text: str, start: int, end: int) -> Header:
     head.block = _block(zone, stamp_lines, title_at)
     head.subject = head.subject or _vv_subject(zone)
     head.end = zone[-1].end
+    if head.code is None:
+        head.code = head.title_code
+    elif head.title_code and head.system == "party" and not (
+            head.code.startswith(head.title_code) or head.title_code.startswith(head.code)):
+        head.kind_conflict = True  # the title says one kind, the symbol's code another
     return head
 
 
@@ -192,11 +200,8 @@ def _read_symbol(head: Header, m: re.Match[str], offset: int) -> None:
 
 
 def _read_title(head: Header, m: re.Match[str], zone: list[Line], i: int) -> None:
-    name = canonical_name(squash(m["kind"]))
-    head.type_name = name
-    code = code_for_name(name)
-    if head.code is None or (code and fold(code) != fold(head.code) and head.system == "party"):
-        head.code = head.code or code
+    head.type_name = canonical_name(squash(m["kind"]))
+    head.title_code = code_for_name(head.type_name)
     rest = [ln for ln in zone[i + 1:] if ln.text]
     issuer = m["issuer"]
     about = m["about"]
@@ -215,6 +220,8 @@ def _subject(zone: list[Line], first: Line | None) -> str | None:
     parts = []
     for ln in zone[at:at + 8]:
         if not ln.text or len(ln.text) > 200 or (parts and _ADDRESSEE.match(ln.text)):
+            break
+        if _RULE.match(ln.text):
             break
         parts.append(ln.text)
     return _strip_about(" ".join(parts))

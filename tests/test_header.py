@@ -120,6 +120,12 @@ ROWS: list[tuple[str, str, dict]] = [
     ("quân ủy", CENTRAL_NQ.replace("BAN CHẤP HÀNH TRUNG ƯƠNG", "QUÂN ỦY TRUNG ƯƠNG").replace(
         "57-NQ/TW", "1657-NQ/QUTW").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
      {"issuer": "Quân ủy Trung ương", "symbol": "1657-NQ/QUTW"}),
+    ("title read before the number (PDF column order)", CENTRAL_NQ.replace(
+        "*\nSố 57-NQ/TW\n", "*\n").replace("CỦA BỘ CHÍNH TRỊ\n", "CỦA BỘ CHÍNH TRỊ\nSố 57-NQ/TW\n"),
+     {"symbol": "57-NQ/TW", "type": "NQ", "issuer": "Bộ Chính trị"}),
+    ("rule under the subject", CENTRAL_NQ.replace("số quốc gia", "số quốc gia\n-----"),
+     {"subject": "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+                 "quốc gia"}),
     ("web page around the document", "# Văn bản mới\n\nTrang chủ > Văn bản > Nghị quyết\n\n"
      "Cập nhật lúc 08:00. Chia sẻ bài viết.\n\n" + CENTRAL_NQ + "\n\nBài viết liên quan\n",
      {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22"}),
@@ -201,3 +207,10 @@ def test_page_metadata_fills_a_missing_header_and_says_so() -> None:
         "174-CV/BCĐ", "CV", "Công văn", "2025-12-02")
     assert doc.issuer and doc.issuer.name == "Ban Chỉ đạo Trung ương"
     assert "header-from-page-metadata" in [w.code for w in extraction.warnings]
+
+
+def test_title_and_symbol_disagreeing_on_the_kind_is_a_warning() -> None:
+    extraction = run(CENTRAL_NQ.replace("57-NQ/TW", "57-KH/TW"))
+    doc = extraction.documents[0]
+    assert (doc.type, doc.type_name) == ("KH", "Nghị quyết")
+    assert "conflicting-kind" in [w.code for w in extraction.warnings]
