@@ -318,8 +318,9 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
         lead_in = [w.start() for w in WORD.finditer(plain, starts[-1], a + m.start())]
         if len(starts) > 2 or len(lead_in) > 6 or head_at(plain, starts[-1], b):
             break
-        if any(starts_with(plain, w, b, table()["past_openings"]) for w in lead_in):
-            break  # 'Những năm qua, các cấp ủy …' tells what was done
+        dated = re.match(r"(?i)ngày\s+\d", plain[starts[-1]:starts[-1] + 12])
+        if dated or any(starts_with(plain, w, b, table()["past_openings"]) for w in lead_in):
+            break  # 'Những năm qua, …', 'Ngày 12/3, …' tell what was done
         if any(starts_with(plain, w, b, verbs()) for w in lead_in):
             break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
         starts.append(strip_span(plain, a + m.end(), b)[0])

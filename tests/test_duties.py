@@ -140,6 +140,7 @@ RESPONSIBILITIES = [
       ("Các cấp ủy, tổ chức đảng", "execute", [], ["yearly"], None, None),
       ("Ban Tổ chức Tỉnh ủy", "execute", [], [], None, None),
       ("Các cấp ủy, tổ chức đảng", "execute", [], [], "2026-12-31", None)]),
+    ("Ngày 12/3/2024, Ban Bí thư ban hành Chỉ thị số 99-CT/TW về công tác dân vận.", []),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
     ("Cơ quan chủ trì", []),
