@@ -347,3 +347,25 @@ def test_docx_text_boxes_are_read_once(tmp_path: Path) -> None:
     document.save(str(path))
     assert read_source(path).text.splitlines() == [
         "TỈNH ỦY AN LẠC", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 07-CT/TU"]
+
+
+def test_docx_runs_in_smart_tags_fields_and_tracked_changes(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(parse_xml(
+        f'<w:smartTag {nsdecls("w")} w:element="place"><w:r><w:t>Hà Nội</w:t></w:r>'
+        "</w:smartTag>"))
+    paragraph._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="VP"><w:r><w:t xml:space="preserve">, ngày '
+        "</w:t></w:r></w:ins>"))
+    paragraph._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="VP"><w:r><w:delText>4</w:delText></w:r>'
+        "</w:del>"))
+    paragraph._p.append(parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:r><w:t>5 tháng 3 năm 2024</w:t></w:r>'
+        "</w:sdtContent></w:sdt>"))
+    path = tmp_path / "tags.docx"
+    document.save(str(path))
+    assert read_source(path).text == "Hà Nội, ngày 5 tháng 3 năm 2024"

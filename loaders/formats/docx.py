@@ -19,11 +19,13 @@ from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..errors import ReadError
 
-_TEXT_BOX = qn("w:txbxContent")
+_RUN, _TEXT_BOX = qn("w:r"), qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_NOT_TEXT = frozenset([_TEXT_BOX, _FALLBACK, qn("w:del"), qn("w:moveFrom")])
 MAX_XML_BYTES = 100 * 10**6  # unpacked word/document.xml; more is a zip bomb, not a directive
 
 
@@ -70,11 +72,12 @@ def _table(table: Table) -> Iterator[str]:
 
 
 def _paragraph(paragraph: Paragraph) -> Iterator[str]:
-    text = paragraph.text
+    runs = _runs(paragraph)
+    text = "".join(run.text for run in runs)
     if not text.strip():
         yield ""
     else:
-        heading = _is_heading(paragraph)
+        heading = _is_heading(paragraph, runs)
         for line in text.split("\n"):
             line = line.rstrip()
             yield f"**{line.strip()}**" if heading and line.strip() else line
@@ -95,11 +98,24 @@ def _text_boxes(paragraph: Paragraph) -> Iterator[str]:
             yield from _paragraph(Paragraph(p, paragraph._parent))
 
 
-def _is_heading(paragraph: Paragraph) -> bool:
+def _runs(paragraph: Paragraph) -> list[Run]:
+    """Every run of the paragraph's text, also those inside smart tags, content controls,
+    fields and tracked insertions (python-docx's ``Paragraph.text`` leaves them out);
+    not deleted text, nor text boxes, which ``_text_boxes`` reads."""
+    p = paragraph._p
+    runs = []
+    for r in p.iter(_RUN):
+        outer = itertools.takewhile(lambda e: e is not p, r.iterancestors())
+        if not any(e.tag in _NOT_TEXT for e in outer):
+            runs.append(Run(r, paragraph))
+    return runs
+
+
+def _is_heading(paragraph: Paragraph, runs: list[Run]) -> bool:
     style = paragraph.style
     if style is not None and style.name and style.name.startswith(("Heading", "Title")):
         return True
-    runs = [run for run in paragraph.runs if run.text.strip()]
+    runs = [run for run in runs if run.text.strip()]
     return bool(runs) and all(_bold(run.bold, run.style, paragraph.style) for run in runs)
 
 
