@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from typer.testing import CliRunner
+from vankien.cli.main import app
 from vankien.graph.ingest import extract_ntriples, to_ntriples
+from vankien.graph.store import open_store
 from vankien.graph.view import View, render_view
 from vankien.loaders import DEFAULT_BASE
 
@@ -47,7 +51,7 @@ def store() -> ox.Store:
 class Visit:
     """A page opened from disk with the network off, and what it asked for and reported."""
 
-    def __init__(self, browser: object, view: View, path: Path) -> None:
+    def __init__(self, browser: object, page: Path) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
@@ -55,7 +59,7 @@ class Visit:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
-        self.page.goto(view.write(path).resolve().as_uri())
+        self.page.goto(page.resolve().as_uri())
         self.settle()
 
     def settle(self, timeout: float = 60.0) -> None:
@@ -78,7 +82,7 @@ def visit(browser: object, tmp_path: Path) -> Iterator:
     opened: list[Visit] = []
 
     def open_view(view: View) -> Visit:
-        opened.append(Visit(browser, view, tmp_path / f"view{len(opened)}.html"))
+        opened.append(Visit(browser, view.write(tmp_path / f"view{len(opened)}.html")))
         return opened[-1]
 
     yield open_view
@@ -98,6 +102,23 @@ def test_page_loads_offline_without_errors(store: ox.Store, visit, kwargs: dict)
     assert all(url.startswith(("file://", "data:")) for url in opened.requests), opened.requests
     assert opened.counts() == [view.node_count, view.edge_count]
     assert opened.positions() == opened.positions(after=0.3), "nodes still move after settling"
+
+
+def test_page_holds_what_the_cli_reported(browser: object, tmp_path: Path) -> None:
+    folder, out = tmp_path / "store", tmp_path / "v.html"
+    dataset = rdflib.Dataset()
+    dataset.parse(SAMPLE, format="turtle")
+    with open_store(folder, write=True) as backend:
+        backend.write_source("sample.ttl", "0" * 64, to_ntriples(dataset))
+    result = CliRunner().invoke(app, ["view", "Ban Tuyên giáo Tỉnh ủy", "--depth", "2",
+                                      "--store", str(folder), "-o", str(out)])
+    reported = re.fullmatch(r"wrote (\d+) nodes and (\d+) edges to .*", result.output.strip())
+    assert result.exit_code == 0 and reported, result.output
+    opened = Visit(browser, out)
+    try:
+        assert opened.counts() == [int(reported[1]), int(reported[2])]
+    finally:
+        opened.context.close()
 
 
 def test_empty_archive_gives_an_empty_page(visit) -> None:
