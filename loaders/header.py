@@ -33,7 +33,8 @@ _PLACE_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ
 _RULE = re.compile(r"^[-_=.…*~]{3,}$")  # a rule drawn under the title
 _OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
 _PLACE_DATE = re.compile(
-    r"(?m:^)[ \t]*(?P<place>(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)\s*,\s*(?i:ngày)"
+    r"(?m:^)[ \t]*(?P<place>(?:TP\.\s*)?(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)"
+    r"\s*,\s*(?i:ngày)"
     r"(?:\s*" + DATE + r"|\s*(?:[.…_ ]*|\d{1,2})\s*(?i:tháng)\s*[.…_ \d]*\s*(?i:năm)\s*\d{4})")
 _ADDRESSEE = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP = re.compile(r"^(?:VĂN BẢN |CÔNG VĂN )?ĐẾN\b", re.IGNORECASE)
@@ -284,7 +285,7 @@ def _stamps(zone: list[Line], head: Header) -> set[int]:
     """Find incoming stamps; return the indexes of the zone lines they use."""
     used: set[int] = set()
     for i, ln in enumerate(zone):
-        if not _STAMP.match(ln.text) or len(ln.text) > 20:
+        if not _STAMP.match(ln.text) or len(ln.text) > 60:
             continue
         by_lines = _stamp_owner(zone, i)
         after = [j for j in range(i + 1, min(len(zone), i + 8)) if zone[j].text][:4]

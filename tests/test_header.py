@@ -120,6 +120,8 @@ ROWS: list[tuple[str, str, dict]] = [
     ("quân ủy", CENTRAL_NQ.replace("BAN CHẤP HÀNH TRUNG ƯƠNG", "QUÂN ỦY TRUNG ƯƠNG").replace(
         "57-NQ/TW", "1657-NQ/QUTW").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
      {"issuer": "Quân ủy Trung ương", "symbol": "1657-NQ/QUTW"}),
+    ("abbreviated city", CENTRAL_NQ.replace("Hà Nội, ngày", "TP. Hồ Chí Minh, ngày"),
+     {"place": "TP. Hồ Chí Minh", "date": "2024-12-22"}),
     ("title read before the number (PDF column order)", CENTRAL_NQ.replace(
         "*\nSố 57-NQ/TW\n", "*\n").replace("CỦA BỘ CHÍNH TRỊ\n", "CỦA BỘ CHÍNH TRỊ\nSố 57-NQ/TW\n"),
      {"symbol": "57-NQ/TW", "type": "NQ", "issuer": "Bộ Chính trị"}),
@@ -162,6 +164,12 @@ def test_stamp_with_separate_number_and_date_lines() -> None:
                          "ĐẾN\n\nSố đến: 822\nNgày đến: 09/07/2022")
     doc = run(text).documents[0]
     assert [(r.number, r.date) for r in doc.received] == [("822", "2022-07-09")]
+
+
+def test_stamp_on_one_line() -> None:
+    text = STAMP.replace("VĂN BẢN ĐẾN\n\nSố: 105. Ngày: 10/3/21", "ĐẾN Số: 77 Ngày: 02/4/2021")
+    doc = run(text).documents[0]
+    assert [(r.number, r.date) for r in doc.received] == [("77", "2021-04-02")]
 
 
 def test_invalid_date_is_a_warning() -> None:
