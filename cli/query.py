@@ -41,8 +41,7 @@ def query_command(
 ) -> None:
     """Run a SPARQL SELECT query: a named one, a file, text or stdin.
 
-    The default graph is the union of all sources: a fact found in several sources comes
-    once per source, so write SELECT DISTINCT.
+    The default graph holds every source's facts (each once); GRAPH ?g reaches one source's.
     Example: [bold]vankien query backlinks 35-NQ/TW[/] (see [bold]vankien query --list[/])
     """
     from vankien.graph.query import load_query, named_queries, run_query

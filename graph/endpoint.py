@@ -3,8 +3,7 @@ Protocol for writing one source's graph. Plain ``urllib``, no client library.
 
 ``URL`` is the server's base: ``{URL}/query``, ``{URL}/update`` and ``{URL}/store`` (the
 ``oxigraph serve`` layout); a URL ending in ``/query`` or ``/sparql`` is taken as the query
-service of that base. Queries ask for the union of all graphs as default graph
-(``union-default-graph``; other servers: configure a union default graph).
+service of that base.
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ class Endpoint(Backend):
         from pyoxigraph import QueryResultsFormat, QuerySolutions, parse_query_results
 
         body = urllib.parse.urlencode({"query": with_values(query, bindings or {})})
-        data = self._send("query?union-default-graph", body.encode(),
+        data = self._send("query", body.encode(),
                           "application/x-www-form-urlencoded", "application/sparql-results+json")
         result = parse_query_results(data, format=QueryResultsFormat.JSON)
         if not isinstance(result, QuerySolutions):
@@ -48,9 +47,10 @@ class Endpoint(Backend):
     def update(self, sparql: str) -> None:
         self._send("update", sparql.encode(), "application/sparql-update")
 
-    def put_graph(self, graph: str, ntriples: str) -> None:
+    def add_source(self, graph: str, ntriples: str, entry: str) -> None:
         query = urllib.parse.urlencode({"graph": graph})
         self._send(f"store?{query}", ntriples.encode(), "application/n-triples", method="PUT")
+        self.update(f"INSERT DATA {{ {ntriples} GRAPH <{self.registry}> {{ {entry} }} }}")
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         from pyoxigraph import NamedNode, Quad

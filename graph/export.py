@@ -66,8 +66,8 @@ SELECT ?figure ?value WHERE {
   UNION { SELECT ("deadlines" AS ?figure) (COUNT(DISTINCT ?r) AS ?value) WHERE {
       ?d vk:deadline|vk:hasDeadline ?r . ?r vk:dueDate ?due } }
   UNION { SELECT ("sources" AS ?figure) (COUNT(DISTINCT ?path) AS ?value) WHERE {
-      ?s vk:graph ?g ; vk:path ?path } }
-  UNION { SELECT ("triples" AS ?figure) (COUNT(*) AS ?value) WHERE { GRAPH ?g { ?s ?y ?z } } }
+      GRAPH ?registry { ?s vk:graph ?g ; vk:path ?path } } }
+  UNION { SELECT ("triples" AS ?figure) (COUNT(*) AS ?value) WHERE { ?s ?y ?z } }
 }"""
 
 

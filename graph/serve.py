@@ -1,5 +1,5 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the on-disk store: ``oxigraph serve-read-only``
-(PyPI package ``oxigraph``), with the union of all graphs as default graph.
+(PyPI package ``oxigraph``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def serve_command(store: Path, host: str = "127.0.0.1", port: int = 7878) -> lis
     if not (store / "CURRENT").exists():
         raise StoreError(str(store), "no store here yet: run `vankien ingest PATH` first")
     return [oxigraph_binary(), "serve-read-only", "--location", str(store),
-            "--bind", f"{host}:{port}", "--union-default-graph"]
+            "--bind", f"{host}:{port}"]
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -53,7 +53,7 @@ def oxigraph_server(
     """
     port = free_port()
     command = [oxigraph_binary(), "serve-read-only" if read_only else "serve",
-               "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+               "--bind", f"127.0.0.1:{port}"]
     if location:
         command += ["--location", str(location)]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -2,9 +2,16 @@
 
 Both backends hold one named graph per source (``{base}graph/{sha256}``) and a registry
 graph ``{base}graph/registry`` that says which file (``vk:path``) each source came from, so
-"unchanged → skip", "changed → replace" and ``remove`` work the same on both. A source is
-registered only after its graph is written, and unregistered before it is dropped: a run
-killed at any point leaves a store that opens, answers, and converges on re-run.
+"unchanged → skip", "changed → replace" and ``remove`` work the same on both.
+
+Queries read the default graph, which holds every source's triples once: the set union of
+the source graphs, kept up to date on every write and removal. (A union *view* repeats a
+fact once per source that states it, and a cited document is stated by every source that
+cites it: joins through popular documents would grow with the square of their citations.)
+
+A source is registered only after its graph is written, and unregistered before it is
+dropped: a run killed at any point leaves a store that opens, answers, and converges on
+re-run.
 
 pyoxigraph is imported lazily: ``vankien query`` must start fast.
 """
@@ -66,8 +73,8 @@ class Backend:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
-    def put_graph(self, graph: str, ntriples: str) -> None:
-        """Replace ``graph`` with the given N-Triples, in one transaction."""
+    def add_source(self, graph: str, ntriples: str, entry: str) -> None:
+        """Write ``ntriples`` into ``graph`` and the default graph, then the registry ``entry``."""
         raise NotImplementedError
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
@@ -92,8 +99,7 @@ class Backend:
         """Make ``ntriples`` the graph of the source at ``path``, replacing what it held."""
         graph = f"{self.base}graph/{sha256}"
         self._unregister(path, drop_also=graph)
-        self.put_graph(graph, ntriples)
-        self.update(f"INSERT DATA {{ GRAPH <{self.registry}> {{ {self._entry(path, sha256)} }} }}")
+        self.add_source(graph, ntriples, self._entry(path, sha256))
 
     def remove_source(self, path: str) -> bool:
         """Take the source at ``path`` out of the store; False when it was not there."""
@@ -106,8 +112,8 @@ class Backend:
         from pyoxigraph import Literal
 
         s = f"<{self.base}source/{sha256}>"
-        return (f"{s} <{VK}path> {Literal(path)} ; <{VK}sha256> {Literal(sha256)} ; "
-                f"<{VK}graph> <{self.base}graph/{sha256}> .")
+        return (f"{s} <{VK}path> {Literal(path)} .\n{s} <{VK}sha256> {Literal(sha256)} .\n"
+                f"{s} <{VK}graph> <{self.base}graph/{sha256}> .\n")
 
     def _unregister(self, path: str, drop_also: str | None = None) -> None:
         """One update: forget ``path``; drop the graphs no other registered path shares."""
@@ -123,23 +129,25 @@ class Backend:
         ops += [f"DELETE WHERE {{ GRAPH <{reg}> {{ {s} ?p ?o }} }}"
                 for s, g, _ in rows if g.value not in shared]
         graphs = {g.value for _, g, _ in rows} | ({drop_also} if drop_also else set())
-        ops += [f"DROP SILENT GRAPH {NamedNode(g)}" for g in sorted(graphs - shared)]
+        for g in map(NamedNode, sorted(graphs - shared)):
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT "
+                       f"EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}")
+            ops.append(f"DROP SILENT GRAPH {g}")
         if ops:
             self.update(" ;\n".join(ops))
 
 
 class Embedded(Backend):
-    """An on-disk pyoxigraph store; reads use the union of all graphs as default graph."""
+    """An on-disk pyoxigraph store."""
 
-    def __init__(self, store: ox.Store, base: str) -> None:
-        self._store, self.base = store, base
+    def __init__(self, store: ox.Store, base: str, *, writable: bool = False) -> None:
+        self._store, self.base, self._writable = store, base, writable
 
     def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
         from pyoxigraph import QuerySolutions
 
         try:
-            result = self._store.query(
-                with_values(query, bindings or {}), use_default_graph_as_union=True)
+            result = self._store.query(with_values(query, bindings or {}))
         except SyntaxError as exc:
             raise StoreError(None, f"bad SPARQL: {exc}") from exc
         if not isinstance(result, QuerySolutions):
@@ -150,18 +158,24 @@ class Embedded(Backend):
     def update(self, sparql: str) -> None:
         self._store.update(sparql)
 
-    def put_graph(self, graph: str, ntriples: str) -> None:
-        from pyoxigraph import NamedNode, RdfFormat
+    def add_source(self, graph: str, ntriples: str, entry: str) -> None:
+        from pyoxigraph import RdfFormat
 
-        self._store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=NamedNode(graph))
+        quads = ntriples + in_graph(ntriples, graph) + in_graph(entry, self.registry)
+        self._store.load(quads, format=RdfFormat.N_QUADS)  # one transaction
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        from pyoxigraph import NamedNode
+        """The quads of ``graph``, else of every named graph (not the derived default graph)."""
+        from pyoxigraph import DefaultGraph, NamedNode
 
         g = NamedNode(graph) if graph else None
-        return iter(self._store.quads_for_pattern(None, None, None, g))
+        return (q for q in self._store.quads_for_pattern(None, None, None, g)
+                if not isinstance(q.graph_name, DefaultGraph))
 
     def close(self) -> None:
+        """Flush a written store: its log becomes sorted tables that open and read fast."""
+        if self._writable:
+            self._store.flush()
         del self._store
 
 
@@ -175,7 +189,7 @@ def open_embedded(path: Path, *, write: bool, base: str) -> Embedded:
         store = pyoxigraph.Store(str(path)) if write else pyoxigraph.Store.read_only(str(path))
     except OSError as exc:
         raise StoreError(str(path), f"cannot open the store: {exc}") from exc
-    return Embedded(store, base)
+    return Embedded(store, base, writable=write)
 
 
 @contextmanager
@@ -231,6 +245,12 @@ def open_store(
             yield store
         finally:
             store.close()
+
+
+def in_graph(ntriples: str, graph: str) -> str:
+    """N-Triples lines as N-Quads lines of ``graph``."""
+    return "".join(f"{line.rstrip()[:-1]}<{graph}> .\n" for line in ntriples.splitlines()
+                   if line.strip() and not line.lstrip().startswith("#"))
 
 
 def with_values(query: str, bindings: dict[str, ox.Term]) -> str:

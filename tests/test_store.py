@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from vankien.graph.store import default_store_path, open_store, store_lock, with_values
+from vankien.graph.serve import oxigraph_server
+from vankien.graph.store import Backend, default_store_path, open_store, store_lock, with_values
 from vankien.loaders.errors import StoreError
 
 BASE = "https://w3id.org/vankien/"
@@ -56,6 +58,28 @@ def test_same_content_at_two_paths_keeps_its_graph_until_both_go(tmp_path: Path)
         assert len(store.select(f"SELECT * WHERE {{ <{BASE}doc/x/0> ?p ?o }}").rows) == 1
         store.remove_source("/copy/a.txt")
         assert count(store) == 0
+
+
+@pytest.fixture(params=["embedded", "oxigraph-serve"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    if request.param == "embedded":
+        with open_store(tmp_path / "s", write=True) as store:
+            yield store
+    else:
+        with oxigraph_server() as url, open_store(endpoint=url) as store:
+            yield store
+
+
+def test_default_graph_holds_each_fact_once_while_a_source_states_it(backend: Backend) -> None:
+    shared = f'<{BASE}doc/x> <{BASE}p> "cited" .\n'
+    facts = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    backend.write_source("/a.txt", "aa", shared + triples(2, "a"))
+    backend.write_source("/b.txt", "bb", shared + triples(1, "b"))
+    assert int(backend.select(facts).rows[0][0].value) == 4
+    backend.remove_source("/a.txt")
+    assert int(backend.select(facts).rows[0][0].value) == 2
+    backend.remove_source("/b.txt")
+    assert int(backend.select(facts).rows[0][0].value) == 0
 
 
 def test_reader_needs_an_existing_store(tmp_path: Path) -> None:
