@@ -57,6 +57,7 @@ def reason_command(
 ) -> None:
     """Run the HermiT reasoner (needs Java): is the graph consistent, what follows from it.
 
+    The reasoner sees nodes, types and links; literal values are checked by validate.
     Exit status 1 when the ontology and data are inconsistent.
     Example: [bold]vankien reason --store ./store[/] or [bold]vankien reason --ontology-only[/]
     """
