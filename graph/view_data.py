@@ -173,9 +173,12 @@ def _drop_plain_duplicates(triples: Iterable[tuple[str, str, str]]) -> list:
 
 def find_symbol(select: Select, symbol: str) -> list[str]:
     """Documents whose symbol is ``symbol``, ignoring case and spaces (``35 - nq/tw``)."""
-    compact = literal("".join(symbol.split()).lower())
-    query = f"SELECT DISTINCT ?n WHERE {{ ?n vk:symbol ?s . FILTER(LCASE(STR(?s)) = {compact}) }}"
-    return sorted(r["n"] for r in run(select, query))
+    compact = "".join(symbol.split())
+    exact = " ".join(literal(s) for s in {compact, compact.upper()})
+    query = f"SELECT DISTINCT ?n WHERE {{ VALUES ?s {{ {exact} }} ?n vk:symbol ?s }}"
+    scan = ("SELECT DISTINCT ?n WHERE { ?n vk:symbol ?s . "
+            f"FILTER(LCASE(STR(?s)) = {literal(compact.lower())}) }}")
+    return sorted(r["n"] for r in run(select, query)) or sorted(r["n"] for r in run(select, scan))
 
 
 def find_focus(select: Select, focus: str, limit: int = 50) -> list[str]:
