@@ -151,3 +151,14 @@ def test_seed_questions(seeds: Dataset, question: str, query: str, expected: set
         union.add(quad)
     rows = union.query("PREFIX vk: <https://w3id.org/vankien/ontology#> " + query)
     assert {str(r[0]) if r[0] is not None else None for r in rows} == expected, question
+
+
+def test_validate_reads_the_store(tmp_path: Path) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed documents not found at {SEEDS}")
+    store = tmp_path / "store"
+    ingest = runner.invoke(app, ["ingest", str(SEEDS), "--store", str(store), "--jobs", "1"])
+    assert ingest.exit_code == 0, ingest.output
+    result = runner.invoke(app, ["validate", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "no violations" in result.output
