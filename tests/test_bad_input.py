@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import random
+import shutil
 import sys
 import zipfile
 from collections.abc import Callable
@@ -29,7 +30,15 @@ from vankien.loaders.formats.text import decode_text
 from vankien.loaders.read import read_source
 
 sys.path.insert(0, str(Path(__file__).parent))
-from samples import FONT, SAMPLE, plain_text, write_docx, write_html, write_pdf
+from samples import (
+    FONT,
+    SAMPLE,
+    plain_text,
+    write_docx,
+    write_html,
+    write_pdf,
+    write_scanned_pdf,
+)
 
 HAS_FONTS = FONT.exists()
 
@@ -218,3 +227,19 @@ def test_read_source_any_file(tmp_path: Path, data: bytes, suffix: str) -> None:
         assert exc.path == str(path)
     else:
         assert source.text.strip()
+
+
+@pytest.mark.parametrize(("missing", "reason"), [
+    ("pdftoppm", "OCR needs pdftoppm: install poppler-utils"),
+    ("tesseract", "OCR needs tesseract: install tesseract-ocr tesseract-ocr-vie"),
+])
+def test_ocr_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  missing: str, reason: str) -> None:
+    if not HAS_FONTS:
+        pytest.skip(f"no DejaVu fonts in {FONT.parent} (Debian fonts-dejavu-core)")
+    scan = write_scanned_pdf(SAMPLE[:1], tmp_path / "scan.pdf", dpi=50)
+    monkeypatch.setattr(shutil, "which", lambda name: None if name == missing else
+                        f"/usr/bin/{name}")
+    with pytest.raises(ReadError) as caught:
+        read_source(scan, ocr=True)
+    assert caught.value.reason == reason
