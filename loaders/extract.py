@@ -32,7 +32,7 @@ from .read import read_source
 from .recipients import find_recipients
 from .resolve import APPENDIX, assign_ids
 from .signature import find_signature
-from .split import Part, link_cover_letters, split_parts
+from .split import Part, content_end, link_cover_letters, split_parts
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
 _CENTRAL_SIGNERS = ("BỘ CHÍNH TRỊ", "BAN BÍ THƯ")
@@ -71,14 +71,15 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
               warnings: list[Warning]) -> Document:
     text, s, e = ct.text, part.start, part.end
     head = find_header(text, s, e)
+    s, e = (head.start if head.start is not None else s), content_end(text, s, e)
     doc = Document(type=head.code, type_name=head.type_name, symbol=head.symbol,
                    number=head.number, date=head.date, place=head.place,
                    subject=head.subject, addressees=head.addressees, span=_part_span(ct, s, e))
     doc.issuer, doc.issuer_parent = _issuer(head.block, head.title_issuer, text[s:e], ctx, base)
     if part.appendix:
         doc.type_name, doc.appendix_of = doc.type_name or "Phụ lục", APPENDIX
-    elif s == 0:
-        _fill_from_page(doc, find_page_meta(text, s, e), ct, ctx, base, warnings)
+    elif part.start == 0:
+        _fill_from_page(doc, find_page_meta(text, 0, part.end), ct, ctx, base, warnings)
     doc.received = [Receipt(by, n, d, ct.span(*sp)) for by, n, d, sp in head.stamps]
     if head.symbol_damaged and head.symbol_span:
         warnings.append(Warning("symbol-damaged", "the document's own number cannot be read",

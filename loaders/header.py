@@ -78,6 +78,7 @@ class Header:
     addressees: list[str] = field(default_factory=list)
     stamps: list[tuple[str | None, str | None, str | None, tuple[int, int]]] = field(
         default_factory=list)  # (by, number, date, span)
+    start: int | None = None  # where the header zone begins, None when there is no header
     end: int = 0
 
 
@@ -142,7 +143,7 @@ def find_header(text: str, start: int, end: int) -> Header:
     _read_date(head, text, zone[0].start, zone[-1].end)
     head.block = _block(zone, stamp_lines, title_at)
     head.subject = head.subject or _vv_subject(zone)
-    head.end = zone[-1].end
+    head.start, head.end = zone[0].start, zone[-1].end
     if head.code is None:
         head.code = head.title_code
     elif head.title_code and head.system == "party" and not (

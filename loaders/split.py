@@ -23,6 +23,7 @@ _ISSUER_LINE = re.compile(r"^(?:ĐẢNG|BAN|TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|�
 _ATTACHED = re.compile(r"^\(?\s*(?:[Bb]an hành\s+)?[Kk]èm theo\b")
 _LETTER = re.compile(r"\bV/v\b|-\s*CV\s*/|CÔNG VĂN", re.IGNORECASE)
 MIN_BODY = 200
+_SIGNATURE_WIDTH = 80  # lines after Nơi nhận that are longer are page text, not the document
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,21 @@ def split_parts(text: str) -> list[Part]:
             ended = False
     ends = [s for s, _ in starts[1:]] + [len(text)]
     return [Part(s, e, app) for (s, app), e in zip(starts, ends, strict=True)]
+
+
+def content_end(text: str, start: int, end: int) -> int:
+    """Where the document in ``text[start:end]`` ends: after its last ``Nơi nhận`` list or
+    signature block, before whatever page text follows; ``end`` when it has neither."""
+    part = lines(text, start, end)
+    last = max((i for i, ln in enumerate(part) if _END.match(ln.text)), default=None)
+    if last is None:
+        return end
+    stop = part[last].end
+    for ln in part[last + 1:]:
+        if len(ln.text) > _SIGNATURE_WIDTH and not ln.text.startswith(("-", "+", "•")):
+            return stop
+        stop = max(stop, ln.end)
+    return end
 
 
 def _starts_document(all_lines: list[Line], i: int, previous: str) -> bool:
