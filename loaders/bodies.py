@@ -79,12 +79,19 @@ def is_actor(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 30 or not head_at(name, 0, len(name)):
         return False
+    if re.search(r"(?<!\S)[^\W\d_]{2,}\s+[^\W\d_]{2,}(?!\S)", _upper_words(name)):
+        return False  # 'HUYỆN ỦY AN LẠC …' is a letterhead, not a subject
     core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
     if core in verbs() or core in table()["weak_heads"]:
         return False
     stops = (*table()["assign"], *table()["modals"], *(w for w in table()["not_duty"] if w != "là"))
     return not any(starts_with(name, w.start(), len(name), stops, fold=False)
                    for w in WORD.finditer(name) if w.start() > 0)
+
+
+def _upper_words(name: str) -> str:
+    """``name`` with every word that is not all upper case blanked out."""
+    return " ".join(w if w.isupper() and w.isalpha() else "·" for w in name.split())
 
 
 def head_at(plain: str, a: int, b: int) -> bool:
