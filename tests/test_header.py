@@ -225,8 +225,8 @@ def test_title_and_symbol_disagreeing_on_the_kind_is_a_warning() -> None:
 
 
 def test_page_text_after_the_signature_is_not_the_document() -> None:
-    tail = ("\n\nThực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế và Thỏa thuận bảo vệ "
-            "dữ liệu cá nhân của bạn đọc, xin vui lòng đọc kỹ trước khi tiếp tục sử dụng trang.\n")
+    tail = ("\n\nThực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế và Thỏa thuận "
+            "bảo vệ dữ liệu cá nhân của bạn đọc, xin vui lòng đọc kỹ trước khi tiếp tục.\n")
     text = CENTRAL_NQ + SIGNED + tail
     doc = run(text).documents[0]
     assert [c.symbol for c in doc.citations] == []
