@@ -265,6 +265,8 @@ class _Mapper:
         if not (symbol and code and number and "/" in symbol):
             return None
         suffix = symbol.rsplit("/", 1)[1]
+        if "-" in suffix:  # 12/KH-UBND: a state document's symbol
+            return URIRef(state_iri(self.base, symbol))
         key = issuer_key(suffix, None, is_central(suffix))
         return URIRef(document_iri(self.base, key, code, number, year_of(date)))
 
@@ -308,6 +310,7 @@ class _Mapper:
         self._add(selector, OA.end, Literal(end))
         self._add(selector, VK.inSource, self.source)
         if end - start <= MAX_EXACT and end <= len(self.src.text):
+            self._add(selector, RDF.type, OA.TextQuoteSelector)
             self._add(selector, OA.exact, Literal(self.src.text[start:end]))
 
     def _add(self, s: URIRef, p: URIRef | None, o: URIRef | Literal | None) -> None:

@@ -238,3 +238,21 @@ def test_state_document_appendix_short_form_and_reader_warning() -> None:
     assert (URIRef(plan), RDF.type, VK.Document) not in graph
     assert (URIRef(plan), VK.kind, None) not in graph
     assert validate(graph) == []
+
+
+# Each row: a document the resolver left without an IRI → the IRI build mints for it.
+MINTED = [
+    (("35-NQ/TW", "NQ", "35", "2018-10-22"), "doc/tw/nq/35/2018"),
+    (("05-CT/TW", "CT", "05", None), "doc/tw/ct/5"),
+    (("596-CV/ĐU", "CV", "596", "2019-12-12"), "doc/unknown-du/cv/596/2019"),
+    (("12/KH-UBND", "KH", "12", None), "state/12-kh-ubnd"),
+    ((None, "KL", None, None), f"doc/source/{SHA[:16]}/0"),
+]
+
+
+@pytest.mark.parametrize(("fields", "iri"), MINTED, ids=[i for _, i in MINTED])
+def test_minted_iri(fields: tuple, iri: str) -> None:
+    symbol, code, number, date = fields
+    doc = Document(type=code, symbol=symbol, number=number, date=date)
+    graph = build_graph(Extraction(SOURCE, [doc])).graph(source_graph(BASE, SHA))
+    assert (URIRef(BASE + iri), None, None) in graph
