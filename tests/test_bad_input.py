@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
 import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +22,7 @@ from pypdf import PdfReader, PdfWriter
 from typer.testing import CliRunner
 from vankien.cli.main import app
 from vankien.loaders.errors import ReadError
-from vankien.loaders.formats import sniff
+from vankien.loaders.formats import ocr, sniff
 from vankien.loaders.formats.docx import read_docx
 from vankien.loaders.formats.html import read_html
 from vankien.loaders.formats.pdf import read_pdf
@@ -238,8 +238,8 @@ def test_ocr_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     if not HAS_FONTS:
         pytest.skip(f"no DejaVu fonts in {FONT.parent} (Debian fonts-dejavu-core)")
     scan = write_scanned_pdf(SAMPLE[:1], tmp_path / "scan.pdf", dpi=50)
-    monkeypatch.setattr(shutil, "which", lambda name: None if name == missing else
-                        f"/usr/bin/{name}")
+    which = {"which": lambda name: None if name == missing else f"/usr/bin/{name}"}
+    monkeypatch.setattr(ocr, "shutil", SimpleNamespace(**which))  # only what OCR sees
     with pytest.raises(ReadError) as caught:
         read_source(scan, ocr=True)
     assert caught.value.reason == reason
