@@ -10,6 +10,8 @@ text points at them with ``vk:evidence`` (an ``oa:TextPositionSelector``).
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
 from vankien.loaders import DEFAULT_BASE
@@ -101,12 +103,11 @@ class _Mapper:
         self._add(d, VK.appendixOf, self._ref(doc.appendix_of))
         self._add(d, VK.place, _lit(doc.place))
         self._add(d, VK.subject, _lit(doc.subject))
-        if doc.issuer:
-            issuer = self._org(doc.issuer.name, doc.issuer.id)
-            self._add(d, VK.issuedBy, issuer)
-            if doc.issuer_parent:
-                parent = self._org(doc.issuer_parent.name, doc.issuer_parent.id)
-                self._add(issuer, ORG.subOrganizationOf, parent)
+        issuer = self._org(doc.issuer.name, doc.issuer.id) if doc.issuer else None
+        self._add(d, VK.issuedBy, issuer)
+        if issuer is not None and doc.issuer_parent:
+            parent = self._org(doc.issuer_parent.name, doc.issuer_parent.id)
+            self._add(issuer, ORG.subOrganizationOf, parent)
         for name in doc.addressees:
             self._add(d, VK.addressee, Literal(name))
         for text in (r.text for r in doc.named_references):
@@ -203,8 +204,8 @@ class _Mapper:
 
     def _signature(self, d: URIRef, node: URIRef, s: Signature) -> None:
         self._fact(d, VK.signature, node, VK.Signature)
-        if s.name:
-            person = URIRef(f"{self.base}person/{slug(s.name)}")
+        if s.name and s.name.strip():
+            person = URIRef(f"{self.base}person/{_key(s.name)}")
             self._add(person, RDF.type, FOAF.Person)
             self._add(person, RDFS.label, Literal(s.name))
             self._add(node, VK.signer, person)
@@ -283,9 +284,11 @@ class _Mapper:
             return URIRef(ref)
         return self.by_symbol.get(ref)
 
-    def _org(self, name: str, iri: str | None) -> URIRef:
+    def _org(self, name: str, iri: str | None) -> URIRef | None:
         """An organization: its resolved IRI, or one scoped to this source when unresolved."""
-        org = URIRef(iri or f"{self.facts}org/{slug(name)}")
+        if not (iri or name.strip()):
+            return None
+        org = URIRef(iri or f"{self.facts}org/{_key(name)}")
         self._add(org, RDF.type, ORG.Organization)
         self._add(org, SKOS.prefLabel, Literal(name, lang="vi"))
         self._add(org, RDFS.label, Literal(name, lang="vi"))
@@ -317,6 +320,11 @@ class _Mapper:
         """Add a triple unless its predicate or object is missing."""
         if p is not None and o is not None:
             self.g.add((s, p, o))
+
+
+def _key(name: str) -> str:
+    """The slug of a name, or a digest of it when it has no letters or digits to slug."""
+    return slug(name) or hashlib.sha256(name.encode()).hexdigest()[:16]
 
 
 def _lit(value: str | None, lang: str | None = None) -> Literal | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, BNode, Dataset, URIRef
 from rdflib.compare import isomorphic
 from vankien.graph.build import build_graph, source_graph
@@ -256,3 +258,40 @@ def test_minted_iri(fields: tuple, iri: str) -> None:
     doc = Document(type=code, symbol=symbol, number=number, date=date)
     graph = build_graph(Extraction(SOURCE, [doc])).graph(source_graph(BASE, SHA))
     assert (URIRef(BASE + iri), None, None) in graph
+
+
+names = st.text(max_size=12)
+dates = st.one_of(st.none(), st.dates().map(str), names)
+documents = st.builds(
+    Document,
+    type=st.one_of(st.none(), st.sampled_from(["NQ", "KL", "QĐ", "CTr", "XX"])),
+    symbol=st.one_of(st.none(), names, st.sampled_from(["35-NQ/TW", "12/KH-UBND", "1-KL/ĐU"])),
+    number=st.one_of(st.none(), names), date=dates, place=st.one_of(st.none(), names),
+    issuer=st.one_of(st.none(), st.builds(OrgRef, names)),
+    issuer_parent=st.one_of(st.none(), st.builds(OrgRef, names)),
+    signer=st.one_of(st.none(), st.builds(Signature, st.one_of(st.none(), names))),
+    citations=st.lists(st.builds(Citation, names, st.one_of(st.none(), names),
+                                 st.one_of(st.none(), names), dates,
+                                 relation=st.sampled_from(["cites", "amends", "unknown"]),
+                                 system=st.sampled_from(["party", "state"])), max_size=3),
+    responsibilities=st.lists(st.builds(Responsibility, names, names, names,
+                                        partners=st.lists(names, max_size=2).map(tuple)),
+                              max_size=2),
+    received=st.lists(st.builds(Receipt, st.one_of(st.none(), names), st.none(), dates),
+                      max_size=1),
+    forwards=st.one_of(st.none(), names), span=st.tuples(st.integers(0, 50), st.integers(0, 50)),
+)
+
+
+@given(st.lists(documents, max_size=3))
+@settings(max_examples=60, deadline=None)
+def test_any_extraction_builds_deterministically(docs: list[Document]) -> None:
+    first = build_graph(Extraction(SOURCE, docs))
+    second = build_graph(Extraction(SOURCE, docs))
+    quads = set(first.quads((None, None, None, None)))
+    assert quads == set(second.quads((None, None, None, None)))
+    for s, p, o, g in quads:
+        assert g == source_graph(BASE, SHA)
+        for term in (s, p, o):
+            assert not isinstance(term, BNode)
+            assert not isinstance(term, URIRef) or " " not in term
