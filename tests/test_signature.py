@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from vankien.loaders.extract import extract_file
+from vankien.loaders.read import read_source
+from vankien.loaders.recipients import find_recipients
 from vankien.loaders.signature import find_signature, sentence_case
 
 # block → (authority, on_behalf_of, position, name)
@@ -119,3 +122,30 @@ def test_seed_signers() -> None:
             got = doc["signer"] or {}
             for key in ("name", "authority", "on_behalf_of", "position"):
                 assert got.get(key) == gold["signer"][key], (src["file"], key)
+
+
+def _closing_pdf(tmp_path: Path, rowwise: bool) -> str:
+    """The closing table of a party document typeset as a PDF and read back as text."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from samples import FONT, Para, Table, write_pdf
+
+    if not FONT.exists():
+        pytest.skip(f"no DejaVu fonts in {FONT.parent} (Debian fonts-dejavu-core)")
+    recipients = ("Nơi nhận:", "- Ban Bí thư Trung ương Đảng (để b/c),", "- Các huyện ủy,",
+                  "- Lưu Văn phòng Tỉnh ủy.")
+    signer = ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", " ", "Nguyễn Thị Bích Liên")
+    blocks = [Para("Các cấp ủy tổ chức thực hiện Nghị quyết này./."),
+              Table((tuple(map(Para, recipients)), tuple(Para(s, bold=True) for s in signer)))]
+    path = write_pdf(blocks, tmp_path / "closing.pdf", rowwise=rowwise)
+    return read_source(path).text
+
+
+@pytest.mark.parametrize("rowwise", [False, True])
+def test_pdf_columns(tmp_path: Path, rowwise: bool) -> None:
+    text = _closing_pdf(tmp_path, rowwise)
+    sig = find_signature(text, 0, len(text))
+    assert (sig.authority, sig.on_behalf_of, sig.position, sig.name) == (
+        "T/M", "Ban Thường vụ", "Phó Bí thư", "Nguyễn Thị Bích Liên")
+    assert [(r.name, r.purpose) for r in find_recipients(text, 0, len(text))] == [
+        ("Ban Bí thư Trung ương Đảng", "báo cáo"), ("Các huyện ủy", None),
+        ("Lưu Văn phòng Tỉnh ủy", "lưu")]
