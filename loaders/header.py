@@ -165,21 +165,45 @@ def _symbol_at(zone: list[Line], i: int) -> tuple[re.Match[str], int] | None:
 
 
 def _zone(all_lines: list[Line]) -> list[Line]:
-    """The lines before the body: from the top to the first long paragraph after an anchor."""
-    anchor = next((i for i, ln in enumerate(all_lines[:400]) if _is_anchor(ln.text)), None)
-    if anchor is None:
+    """The header's lines: around the richest cluster of header elements near the top, from
+    a few lines above it (the issuer block) to the first long paragraph after it."""
+    anchors = {i: kind for i, ln in enumerate(all_lines[:400]) if (kind := _anchor(ln.text))}
+    if not anchors:
         return []
-    first = max(0, anchor - 12)
-    out = []
-    for ln in all_lines[first:]:
-        if len(ln.text) > 200 and out and not _ADDRESSEE.match(ln.text):
+    best = max(anchors, key=lambda i: (_cluster_score(all_lines, anchors, i), -i))
+    first = best
+    while first > 0 and best - first < 12 and len(all_lines[first - 1].text) <= 200:
+        first -= 1
+    out = all_lines[first:best]
+    for ln in all_lines[best:]:
+        if len(ln.text) > 200 and not _ADDRESSEE.match(ln.text):
             break
         out.append(ln)
     return out
 
 
+def _cluster_score(all_lines: list[Line], anchors: dict[int, str], i: int) -> int:
+    """How many kinds of header element follow line ``i`` before a long paragraph."""
+    kinds_seen = set()
+    for j in range(i, min(len(all_lines), i + 25)):
+        if len(all_lines[j].text) > 200:
+            break
+        if j in anchors:
+            kinds_seen.add(anchors[j])
+    return len(kinds_seen)
+
+
+def _anchor(text: str) -> str | None:
+    """Which header element ``text`` is: motto, symbol or kind title."""
+    if symbol_line(text):
+        return "symbol"
+    if title_kind(text):
+        return "title"
+    return "motto" if is_motto(text) else None
+
+
 def _is_anchor(text: str) -> bool:
-    return bool(is_motto(text) or symbol_line(text) or title_kind(text))
+    return _anchor(text) is not None
 
 
 def _read_symbol(head: Header, m: re.Match[str], offset: int) -> None:

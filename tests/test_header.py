@@ -128,6 +128,11 @@ ROWS: list[tuple[str, str, dict]] = [
     ("rule under the subject", CENTRAL_NQ.replace("số quốc gia", "số quốc gia\n-----"),
      {"subject": "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
                  "quốc gia"}),
+    ("page menu with a kind name above the document", "Trang chủ\n\nNGHỊ QUYẾT\n\nCHỈ THỊ\n\n"
+     + "Trang tin điện tử đăng tải văn bản của Đảng, cập nhật hằng ngày, phục vụ bạn đọc. " * 4
+     + "\n\n" + CENTRAL_NQ,
+     {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22", "subject":
+      "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"}),
     ("web page around the document", "# Văn bản mới\n\nTrang chủ > Văn bản > Nghị quyết\n\n"
      "Cập nhật lúc 08:00. Chia sẻ bài viết.\n\n" + CENTRAL_NQ + "\n\nBài viết liên quan\n",
      {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22"}),
