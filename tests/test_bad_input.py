@@ -25,7 +25,8 @@ from vankien.loaders.errors import ReadError
 from vankien.loaders.formats import ocr, sniff
 from vankien.loaders.formats.docx import read_docx
 from vankien.loaders.formats.html import read_html
-from vankien.loaders.formats.pdf import read_pdf
+from vankien.loaders.formats.ocr import page_text
+from vankien.loaders.formats.pdf import read_pdf, unwrap
 from vankien.loaders.formats.text import decode_text
 from vankien.loaders.read import read_source
 
@@ -187,6 +188,16 @@ MARKUP = st.sampled_from([
 @given(parts=st.lists(st.one_of(MARKUP, st.text(max_size=20)), max_size=60))
 def test_any_markup(parts: list[str]) -> None:
     _only_read_errors(read_html, "".join(parts).encode("utf-8", errors="surrogatepass"))
+
+
+@FUZZ
+@given(text=st.text(alphabet=st.sampled_from("0123456789-\t\n .abcĐ*"), max_size=400))
+def test_layout_helpers_take_any_text(text: str) -> None:
+    """Tesseract's TSV and pypdf's lines are trusted no further than this."""
+    assert set(page_text("level\n" + text).split()) <= set(text.split())
+    joined = unwrap(text)
+    assert joined.replace("**", "").split() == text.replace("**", "").split()  # only joins
+    assert joined.count("\n") <= text.count("\n")
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,7 @@ def _words(tsv: str) -> tuple[list[Word], int]:
     words, width = [], 0
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
-        if len(cols) < 12 or not cols[0].isdigit():
+        if len(cols) < 12 or not all(c.lstrip("-").isdigit() for c in cols[:10]):
             continue
         level, _page, block, par, line, _word, left, _top, w, h = map(int, cols[:10])
         if level == 1:
