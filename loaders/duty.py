@@ -13,7 +13,7 @@ Work nobody owns and duties with no time get warnings of their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from .bodies import (
@@ -53,7 +53,6 @@ class _Block:
     opening: int  # where the text after a list marker begins
     body: int = 0  # where the text after a heading 'Actor:' begins
     actor: tuple[str, Span] | None = None
-    sentences: list[Span] = field(default_factory=list)
 
 
 def find_duties(
@@ -86,13 +85,14 @@ def find_duties(
                 continue
         elif not block.listed:
             inherited = None
-        duties = _block_duties(plain, block, block.actor or inherited or addressed, issued)
+        owner = block.actor or inherited or addressed
+        duties = _block_duties(plain, block, owner, issued)
         found += duties
         addressed = _addressed(plain, block) or addressed
-        if not duties and in_section:
+        if not duties and (in_section or _opens_with_role(plain, block)):
             warnings.append(_unowned(plain, block.body, block.end))
-        warnings += _block_warnings(plain, block, bool(block.actor or inherited))
-    warnings += [_timeless(r) for r in found if not r.recurrences and not r.deadline]
+    timeless = {(r.actor, r.span): r for r in found if not r.recurrences and not r.deadline}
+    warnings += [_timeless(r) for r in timeless.values()]
     recurrences = find_recurrences(plain, start, end)
     return found, recurrences, find_deadlines(plain, start, end, issued), warnings
 
@@ -428,15 +428,10 @@ def _report_end(plain: str, a: int, b: int) -> int:
 # --- warnings ----------------------------------------------------------------------------
 
 
-def _block_warnings(plain: str, block: _Block, owned: bool) -> list[Warning]:
-    """A block that opens with 'Chủ trì', 'Phối hợp', 'Tham mưu' but names no doer."""
-    if owned or block.actor:
-        return []
-    opening = plain[block.body:block.end].lower()
-    roles = [p for ps in table()["roles"].values() for p in ps if " " in p or len(p) > 5]
-    if opening.startswith(tuple(roles)):
-        return [_unowned(plain, block.body, block.end)]
-    return []
+def _opens_with_role(plain: str, block: _Block) -> bool:
+    """The block opens with 'Chủ trì', 'Phối hợp', 'Tham mưu' (and so needs a doer)."""
+    m = _role_pattern().match(plain, block.body, block.end)
+    return bool(m) and flat(m[0]).lower() != "giúp"
 
 
 def _unowned(plain: str, a: int, b: int) -> Warning:
