@@ -133,6 +133,13 @@ ROWS: list[tuple[str, str, dict]] = [
      + "\n\n" + CENTRAL_NQ,
      {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22", "subject":
       "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"}),
+    ("PDF text layer, columns run together",
+     "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM\n* Hà Nội, ngày 30 tháng 7 năm 2021\n"
+     "Số 24-QĐ/TW\nQUY ĐỊNH\nthi hành Điều lệ Đảng" + BODY
+     + "Nơi nhận: T/M BAN CHẤP HÀNH TRUNG ƯƠNG\n- Các tỉnh ủy, thành ủy, TỔNG BÍ THƯ\n"
+     "- Lưu VPTW.\n",
+     {"symbol": "24-QĐ/TW", "type_name": "Quy định", "place": "Hà Nội", "date": "2021-07-30",
+      "issuer": "Ban Chấp hành Trung ương", "subject": "thi hành Điều lệ Đảng"}),
     ("web page around the document", "# Văn bản mới\n\nTrang chủ > Văn bản > Nghị quyết\n\n"
      "Cập nhật lúc 08:00. Chia sẻ bài viết.\n\n" + CENTRAL_NQ + "\n\nBài viết liên quan\n",
      {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22"}),
