@@ -42,7 +42,8 @@ _PATTERNS = [
 @cache
 def _recurrence_words() -> tuple[re.Pattern[str], dict[str, str]]:
     freq = {w: f for f, words in table()["recurrences"].items() for w in words}
-    alts = "|".join(re.escape(w) for w in sorted(freq, key=len, reverse=True))
+    alts = "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(freq, key=len, reverse=True))
     return re.compile(rf"(?i)(?<!\w)(?:{alts})(?!\w)"), freq
 
 
@@ -51,7 +52,7 @@ def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
     pattern, freq = _recurrence_words()
     found = []
     for m in pattern.finditer(plain, start, end):
-        word = m[0].lower()
+        word = squash(m[0]).lower()
         if freq[word] == "semiannual" and _is_duration(plain, m.start()):
             continue
         a, b = clause(plain, m.start(), start, end)

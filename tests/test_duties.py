@@ -224,6 +224,7 @@ RECURRENCES = [
     ("Đại hội đảng bộ nhiệm kỳ 2025-2030", []),
     ("bảo đảm mỗi năm 10% cấp ủy, tổ chức đảng được kiểm tra", ["yearly"]),
     ("thực hiện thường xuyên, liên tục", []),
+    ("sơ kết, tổng kết hằng\nnăm", ["yearly"]),
 ]
 
 
