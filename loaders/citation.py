@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .clean import CleanText
 from .kinds import (
+    alternation,
     canonical_code,
     canonical_name,
     code_for_name,
@@ -24,6 +25,7 @@ from .kinds import (
     relation_cues,
     relations_pattern,
     trie_pattern,
+    words,
 )
 from .model import Citation, Warning
 from .organizations import canonical_name as canonical_org
@@ -44,10 +46,8 @@ _KIND_GAP = re.compile(r"\s*(?:(?:số|Số|SỐ)\s*:?\s*)?")
 _DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:(?i:được\s+)?(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*"
                          + DATE + r"\)?")
 # Words that end an issuer's name: the verb or preposition that follows it.
-_ISSUER_END = (r"về|Về|V/v|v/v|đã|đến|với|nhằm|trong|tại|theo|thì|là|được|ban hành|ngày|quy định|"
-               r"sửa đổi|bổ sung|phê duyệt|hướng dẫn|quyết định|ký|cho|để|khi|nêu|thông qua|"
-               r"thực hiện|triển khai|xác định|chỉ đạo|yêu cầu|đề ra|nhấn mạnh|"
-               r"và\s+(?:" + KIND_NAMES + r"|[" + LOWER + r"]\w*)")
+_ISSUER_END = (alternation(words("issuer_ends"))
+               + r"|và\s+(?:" + KIND_NAMES + r"|[" + LOWER + r"]\w*)")
 _ISSUER_AFTER = re.compile(
     r"\s*,?\s*(?i:của)\s+(?P<issuer>[A-ZĐÂƯ](?:[^\n,;:“”\"()\[]|\n(?!\s*\n)){1,90}?)"
     r"(?=\s+(?:" + _ISSUER_END + r")\b|\s*[,;:“”\"()\[]|\n\s*\n|\.(?:\s|$)|$)")
@@ -63,14 +63,13 @@ _CUE_GAP = re.compile(r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s
                       r"\s*[,:]?\s*", re.IGNORECASE)
 
 _NAMED = re.compile(
-    r"(?<!\w)(?P<head>(?i:Nghị quyết|Kết luận|Văn kiện|Báo cáo chính trị))\s+(?:của\s+)?"
+    r"(?<!\w)(?P<head>(?i:" + alternation(words("named_heads")) + r"))\s+(?:của\s+)?"
     r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)(?:[^\n;:.“”\"()\[]|\n(?!\s*\n)){0,120}))")
 # A name that points at one congress or plenum: a number, a roman numeral, an ordinal.
 _NUMBERED = re.compile(r"\b(?:[IVXLC]+|\d+|thứ\s+\w+)\b")
-_ORDINALS = {"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"}
-_NAMED_STOP = re.compile(
-    r"\s(?:về|đã|đề ra|và\s+(?!Đại hội|Hội nghị)|là|với|nhằm|trong|tại|theo|để|gắn|cũng|được|"
-    r"có|các|thì|nêu|xác định|nhiệm kỳ)\b|,\s+(?!(?:[IVXLC]+\b))")
+_ORDINALS = set(words("ordinals"))
+_NAMED_STOP = re.compile(r"\s(?:" + alternation(words("named_stops"))
+                         + r"|và\s+(?!Đại hội|Hội nghị))\b|,\s+(?!(?:[IVXLC]+\b))")
 _ROMAN_LIST = re.compile(r"(?P<lead>.*?\b(?:khóa|lần thứ)\s+)(?P<items>[IVXLC]+(?:\s*,\s*[IVXLC]+)+"
                          r"(?:\s*(?:,|và)\s*[IVXLC]+)?)\b")
 

@@ -140,3 +140,14 @@ def relations_pattern() -> str:
     """The cue words of every relation, as written and with a capital first letter."""
     cues = set(relation_cues())
     return trie_pattern(cues | {c[0].upper() + c[1:] for c in cues})
+
+
+def words(name: str) -> list[str]:
+    """A word list of the table: ``issuer_ends``, ``named_heads``, ``named_stops``, ``ordinals``."""
+    return list(_table()["words"][name])
+
+
+def alternation(items: list[str]) -> str:
+    """A regex alternation of ``items``, longest first, any spacing between words."""
+    return "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(items, key=len, reverse=True))
