@@ -21,6 +21,7 @@ from . import view_data as data
 from .view_html import CATEGORIES, page
 
 MAX_NODES = 500
+Built = tuple[nx.MultiDiGraph, str, tuple[str, ...]]  # a view's graph, title and notes
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def render_view(
     return View(html, title, graph.number_of_nodes(), graph.number_of_edges(), notes, graph)
 
 
-def neighbourhood(select: data.Select, focus: str, depth: int, max_nodes: int) -> tuple:
+def neighbourhood(select: data.Select, focus: str, depth: int, max_nodes: int) -> Built:
     """The nodes within ``depth`` hops of the focus, each document with its issuer and signer."""
     roots = data.find_focus(select, focus)
     graph = nx.MultiDiGraph()
@@ -116,7 +117,7 @@ def _add_capped(graph: nx.MultiDiGraph, triples: list, max_nodes: int) -> bool:
     return capped
 
 
-def lineage_graph(select: data.Select, symbol: str, max_nodes: int) -> tuple:
+def lineage_graph(select: data.Select, symbol: str, max_nodes: int) -> Built:
     """The family of a resolution: documents linked by continues, implements, forwards …"""
     roots = data.find_symbol(select, symbol)
     graph = nx.MultiDiGraph()
@@ -150,7 +151,7 @@ def place_in_time(graph: nx.MultiDiGraph) -> None:
         graph.nodes[node]["column"] = column
 
 
-def overview_graph(select: data.Select, max_nodes: int) -> tuple:
+def overview_graph(select: data.Select, max_nodes: int) -> Built:
     """The ``max_nodes`` documents and bodies of highest degree centrality; the rest folded."""
     triples = data.edges(select, data.DOCUMENT_LEVEL)
     simple = nx.Graph((s, o) for s, _, o in triples if s != o)
