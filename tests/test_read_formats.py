@@ -166,6 +166,9 @@ def test_html_leaves_out_menus_share_bars_and_footers(files: Any) -> None:
      "**KẾT LUẬN**\nvề việc này"),
     ("<pre>dòng 1\n  dòng 2</pre>", "dòng 1\ndòng 2"),
     ("<font>" * 5000 + "Nội dung", "Nội dung"),  # tags never closed
+    ("<div id='top'>BÁO ĐIỆN TỬ</div><div class='detail-content'><p>Số 07-CT/TU</p></div>"
+     "<div class='box'>Liên hệ</div>", "Số 07-CT/TU"),  # no <article>: named content
+    ("<div class='noidung'><p>A</p><div class='related-content'>Tin khác</div></div>", "A"),
     ("<title>Cổng</title><p>A &amp; B &#7879;</p>", "A & B ệ"),
 ])
 def test_html_snippets(tmp_path: Path, html: str, expected: str) -> None:

@@ -1,8 +1,9 @@
 """A saved web page → the text of its main content, without menus, share bars and footers.
 
 The page is parsed with the standard library into a small tree; the longest ``<article>``
-or ``<main>`` is the content (else ``<body>``), and elements that are navigation by tag,
-ARIA role, ``hidden`` or class/id words (``menu``, ``breadcrumb``, ``share`` …) are dropped.
+or ``<main>`` is the content (else the longest element named as content by its class or
+id, else ``<body>``), and elements that are navigation by tag, ARIA role, ``hidden`` or
+class/id words (``menu``, ``breadcrumb``, ``share`` …) are dropped.
 Blocks and table cells become lines; a line that is all bold or a heading is kept as
 ``**…**``, as the .docx reader does.
 """
@@ -28,6 +29,8 @@ OUTER_TAGS = frozenset(["header", "footer"])  # page chrome unless inside the ar
 BOILERPLATE_WORDS = _words("""menu menubar nav navbar navigation breadcrumb breadcrumbs share
     sharing social footer sidebar comment comments related banner advert adverts ads cookie
     cookies login search toolbar tags pagination print rating subscribe""")
+CONTENT_WORDS = _words("""content article detail details entry post story body fulltext
+    noidung chitiet vanban""")  # noidung, chitiet, vanban: Vietnamese CMS class names
 SKIP_ROLES = frozenset(["navigation", "banner", "contentinfo", "complementary", "search"])
 BLOCK_TAGS = _words("""address article blockquote center dd div dl dt figcaption figure h1 h2
     h3 h4 h5 h6 hr li main ol p pre section table tbody td tfoot th thead tr ul header
@@ -104,9 +107,16 @@ def _parse(page: str) -> Node:
 
 
 def _content(root: Node) -> Node:
-    """The longest article or main element, else the whole page."""
-    found = [n for n in _walk(root) if n.tag in ("article", "main")]
+    """The longest article or main element, else the longest element whose class or id
+    says it holds the content (``content``, ``detail``, ``noidung`` …), else the page."""
+    nodes = _walk(root)
+    found = [n for n in nodes if n.tag in ("article", "main")] or [
+        n for n in nodes if not CONTENT_WORDS.isdisjoint(_class_words(n))]
     return max(found, key=lambda n: len(_all_text(n)), default=root)
+
+
+def _class_words(node: Node) -> list[str]:
+    return re.split(r"[\s_-]+", f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}".lower())
 
 
 def _walk(node: Node) -> list[Node]:
@@ -130,8 +140,7 @@ def _skipped(node: Node, inside_article: bool) -> bool:
         return True
     if re.search(r"display\s*:\s*none", attrs.get("style", "")):
         return True
-    words = re.split(r"[\s_-]+", f"{attrs.get('class', '')} {attrs.get('id', '')}".lower())
-    return not BOILERPLATE_WORDS.isdisjoint(words)
+    return not BOILERPLATE_WORDS.isdisjoint(_class_words(node))
 
 
 Segment = tuple[str, bool]
