@@ -72,7 +72,8 @@ WHERE { VALUES ?n { %s }
   OPTIONAL { ?n vk:subject ?su }
   OPTIONAL { ?n vk:title ?ti } OPTIONAL { ?n vk:task ?ta } OPTIONAL { ?n vk:frequency ?fr }
   OPTIONAL { ?n vk:role ?ro } OPTIONAL { ?n vk:evidence/oa:exact ?nx }
-  OPTIONAL { FILTER(!BOUND(?nx)) ?mention vk:mentionOf ?n ; vk:evidence/oa:exact ?mx }
+  OPTIONAL { FILTER(!BOUND(?nx)) ?m vk:mentionOf|vk:signer|vk:receivedBy ?n ;
+             vk:evidence/oa:exact ?mx }
   BIND(COALESCE(?nx, ?mx) AS ?x)
   OPTIONAL { ?n prov:wasDerivedFrom ?sv . OPTIONAL { ?sv vk:path ?sp }
              BIND(COALESCE(?sp, STR(?sv)) AS ?src) }
