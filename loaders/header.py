@@ -13,14 +13,11 @@ from dataclasses import dataclass, field
 
 from .clean import fold
 from .kinds import canonical_code, canonical_name, code_for_name, kinds
+from .organizations import block_head_pattern, place_start_pattern, title_case
 from .patterns import DATE, KIND_NAMES, SUFFIX, codes_pattern, iso_date, squash
 
 _MOTTO = re.compile(r"dang cong san|cong hoa xa|hoi chu nghia|chu nghia viet nam|doc lap|"
                     r"tu do - hanh phuc|^hanh phuc$|^cong( hoa)?$")
-# Words a body's name starts with in an issuer block (the next line may carry its place).
-ORG_HEAD = re.compile(r"^(?:ĐẢNG|BAN|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|QUẬN ỦY|THỊ ỦY|ỦY BAN|BỘ|CHI BỘ|"
-                      r"VĂN PHÒNG|HỘI|MẶT TRẬN|ĐOÀN|QUÂN ỦY|CÔNG AN|TRƯỜNG|SỞ|CỤC|HỌC VIỆN|"
-                      r"CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|TỔNG CỤC|THÔNG TẤN|HỘI ĐỒNG)\b")
 _SYMBOL_LINE = re.compile(
     r"^S[ốô]\s*:?\s*(?P<num>[^\s/\-–]{0,8}(?:/\d)?)\s*[-–]\s*(?P<code>(?i:"
     + codes_pattern() + r"))\s*/\s*(?P<suffix>" + SUFFIX + r")\b"
@@ -29,7 +26,6 @@ _SYMBOL_LINE = re.compile(
 _TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?))?"
                     r"(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
 _MOTTO_TEXT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\s*")
-_PLACE_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU)\b")
 _RULE = re.compile(r"^[-_=.…*~]{3,}$")  # a rule drawn under the title
 _OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
 _PLACE_DATE = re.compile(
@@ -321,7 +317,6 @@ def _stamps(zone: list[Line], head: Header) -> set[int]:
             date = date or (iso_date(d) if d else None)
             if n or d or re.match(r"(?i)(chuyển|lưu|huyện|ưu hồ sơ)", zone[j].text):
                 used.add(j)
-        from .organizations import title_case
         by = title_case(" ".join(zone[k].text for k in by_lines)) if by_lines else None
         used |= {i, *by_lines}
         end = zone[max(used)].end
@@ -358,10 +353,10 @@ def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
         if i in skip or not t or not is_upper(t) or len(t) > 80 or re.search(r"\d|/", t):
             joinable = False
             continue
-        new = ORG_HEAD.match(t) or is_motto(t) or not names
-        if new or not (joinable or _PLACE_START.match(t)):
+        new = block_head_pattern().match(t) or is_motto(t) or not names
+        if new or not (joinable or place_start_pattern().match(t)):
             names.append(t)
         else:
             names[-1] = f"{names[-1]} {t}"
         joinable = True
-    return [n for n in names if ORG_HEAD.match(n) and not is_motto(n)][-2:]
+    return [n for n in names if block_head_pattern().match(n) and not is_motto(n)][-2:]

@@ -234,3 +234,17 @@ def within(name: str, parent: OrgRef, context: OrgContext | None = None, *,
         return resolve_org(name, context, base=base)
     central = parent.id is not None and parent.id.endswith("/ban-chap-hanh-trung-uong")
     return resolve_org(f"{name} {'Trung ương' if central else parent.name}", context, base=base)
+
+
+@cache
+def block_head_pattern() -> re.Pattern[str]:
+    """A capitals line that starts a body's name (``ĐẢNG ỦY …``, ``BAN …``, ``TỈNH ỦY …``)."""
+    heads = [h.upper() for h in _data()["block_heads"]]
+    return re.compile(r"^(?:" + trie_pattern(heads) + r")(?!\w)")
+
+
+@cache
+def place_start_pattern() -> re.Pattern[str]:
+    """A capitals line that starts with a place marker (``TỈNH HÀ NAM``, ``THÀNH PHỐ …``)."""
+    marks = [m.upper() for m in _data()["place_markers"]] + ["ĐẶC KHU"]
+    return re.compile(r"^(?:" + trie_pattern(marks) + r")(?!\w)")

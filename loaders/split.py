@@ -15,11 +15,10 @@ from dataclasses import dataclass
 
 from .header import Line, is_motto, is_upper, lines, of_line, symbol_line, title_kind
 from .model import Citation, Document, Warning
+from .organizations import block_head_pattern
 
 _END = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.)\s)", re.IGNORECASE)
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
-_ISSUER_LINE = re.compile(r"^(?:ĐẢNG|BAN|TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ỦY|BỘ|VĂN PHÒNG|CHI BỘ|HỘI|"
-                          r"MẶT TRẬN|ĐOÀN|QUÂN|CÔNG|TRƯỜNG|SỞ|CỤC|HỌC VIỆN)\b")
 _ATTACHED = re.compile(r"^\(?\s*(?:[Bb]an hành\s+)?[Kk]èm theo\b")
 _LETTER = re.compile(r"\bV/v\b|-\s*CV\s*/|CÔNG VĂN", re.IGNORECASE)
 MIN_BODY = 200
@@ -94,7 +93,7 @@ def _cluster_start(all_lines: list[Line], i: int) -> int:
         t = line.text.strip(" *_-")
         if not t:
             continue
-        if not (is_upper(t) and (_ISSUER_LINE.match(t) or is_motto(t))):
+        if not (is_upper(t) and (block_head_pattern().match(t) or is_motto(t))):
             break
         start = line.start
     return _line_start_after_previous(all_lines, start)
