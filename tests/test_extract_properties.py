@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vankien.loaders.clean import clean_text
+from vankien.loaders.extract import extract_file
+from vankien.loaders.kinds import kinds
 from vankien.loaders.model import Extraction
 
-from tests._shared_paths import run
+from tests._shared_paths import WILD, run
 
 # Pieces of real party-document text, so random inputs reach the finders' deeper branches.
 PIECES = [
@@ -78,3 +82,26 @@ def test_citation_span_covers_its_symbol(piece: str) -> None:
         for c in doc.citations:
             number = c.symbol.split("-")[0].split("/")[0]
             assert number in text[c.span[0]:c.span[1]]
+
+
+_CODES = {code.upper() for code in kinds()}
+LOOSE_PARTY = re.compile(r"(?<![\w/])(\d{1,5})\s*\\?[-–]\s*([A-Za-zĐ]{1,6})\s*/\s*"
+                         r"([A-ZĐƯ][A-ZĐƯ0-9\-]*)")
+
+
+def test_wild_corpus_runs_and_finds_the_party_symbols_in_it() -> None:
+    """Every real text extracts without error, spans in range; party symbols are found."""
+    if not WILD.exists():
+        pytest.skip(f"wild corpus not found at {WILD} (../shared)")
+    found = wanted = 0
+    for path in sorted(WILD.iterdir()):
+        extraction = extract_file(path)
+        text = extraction.source.text
+        assert all(0 <= a <= b <= len(text) for a, b in _spans(extraction))
+        symbols = {c.symbol.upper() for d in extraction.documents for c in d.citations}
+        symbols |= {d.symbol.upper() for d in extraction.documents if d.symbol}
+        party = {f"{n}-{k}/{s}".upper() for n, k, s in LOOSE_PARTY.findall(text)
+                 if k.upper() in _CODES}
+        wanted += len(party)
+        found += len(party & symbols)
+    assert found / wanted >= 0.97, (found, wanted)
