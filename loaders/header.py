@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import fold
-from .kinds import canonical_code, canonical_name, code_for_name, kinds
+from .kinds import canonical_code, canonical_name, code_for_name, is_central, kinds
 from .organizations import block_head_pattern, place_start_pattern, title_case
 from .patterns import DATE, KIND_NAMES, SUFFIX, codes_pattern, iso_date, squash
 
@@ -212,8 +212,9 @@ def _read_symbol(head: Header, m: re.Match[str], offset: int) -> None:
         else:
             head.symbol_damaged = bool(number)
     else:
-        head.system, head.number = "state", m["snum"]
-        head.code = canonical_code(m["scode"], "state") or m["scode"]
+        party = is_central(m["sissuer"])  # 01/HD-BTGDVTW: a central party body, state-style
+        head.system, head.number = "party" if party else "state", m["snum"]
+        head.code = canonical_code(m["scode"], head.system) or m["scode"]
         year = f"{m['syear']}/" if m["syear"] else ""
         head.symbol, head.suffix = f"{m['snum']}/{year}{m['scode']}-{m['sissuer']}", m["sissuer"]
     if head.code and head.type_name is None:

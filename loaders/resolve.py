@@ -18,6 +18,7 @@ from .kinds import is_central
 from .model import Citation, Document, Warning
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_PARTY_FORM = re.compile(r"^\d[\d.]*-")
 APPENDIX = "previous"  # Document.appendix_of before IRIs: the part before this one
 Committee = Callable[[str | None, str, object], "str | None"]
 
@@ -62,6 +63,17 @@ def issuer_key(suffix: str, issuer_slug: str | None, central: bool) -> str:
     return issuer_slug or f"unknown-{slug(suffix)}"
 
 
+def symbol_suffix(symbol: str) -> tuple[str, bool]:
+    """The issuer part of a symbol and whether it is a party one: ``35-NQ/TW`` → (TW, True);
+    ``71/NQ-CP`` → (CP, False); a party body writing state-style, ``01/HD-BTGDVTW`` →
+    (BTGDVTW, True)."""
+    last = symbol.rsplit("/", 1)[-1]
+    if _PARTY_FORM.match(symbol):
+        return last, True
+    suffix = last.split("-", 1)[-1]
+    return suffix, is_central(suffix)
+
+
 def year_of(date: str | None) -> int | None:
     """The year of an ISO date."""
     return int(date[:4]) if date and date[:4].isdigit() else None
@@ -78,7 +90,7 @@ def assign_ids(docs: list[Document], contexts: list, sha256: str, base: str,
     for i, (doc, ctx) in enumerate(zip(docs, contexts, strict=True)):
         doc.id = _doc_id(doc, ctx, sha256, i, base, committee)
     for doc, ctx in zip(docs, contexts, strict=True):
-        own = doc.symbol.rsplit("/", 1)[-1] if doc.symbol else None
+        own = symbol_suffix(doc.symbol)[0] if doc.symbol else None
         doc.citations = [_target(c, doc, own, ctx, years, base, committee, warnings)
                          for c in doc.citations]
     for prev, doc in itertools.pairwise(docs):
@@ -94,8 +106,8 @@ def _doc_id(doc: Document, ctx, sha256: str, index: int, base: str,
             committee: Committee) -> str:
     if not doc.symbol or not doc.number or not doc.type:
         return source_iri(base, sha256, index)
-    suffix = doc.symbol.rsplit("/", 1)[-1]
-    if "/" not in doc.symbol or "-" in suffix:  # a state document's own symbol
+    suffix, party = symbol_suffix(doc.symbol)
+    if not party:
         return state_iri(base, doc.symbol)
     central = is_central(suffix)
     key = None if central else committee(doc.issuer.name if doc.issuer else None, suffix, ctx)
@@ -107,7 +119,7 @@ def _target(c: Citation, doc: Document, own: str | None, ctx, years: dict[str, s
             base: str, committee: Committee, warnings: list[Warning]) -> Citation:
     if c.system == "state":
         return replace(c, target=state_iri(base, c.symbol))
-    suffix = c.symbol.rsplit("/", 1)[-1]
+    suffix = symbol_suffix(c.symbol)[0]
     central = is_central(suffix)
     key = None
     if not central:

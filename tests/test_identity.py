@@ -166,3 +166,9 @@ def test_yearless_citation_resolves_only_to_a_single_known_document(
         known: set[str], expected: str | None) -> None:
     got = resolve_yearless(B + "doc/tw/nq/18", {B + k for k in known})
     assert got == (B + expected if expected else None)
+
+
+def test_party_body_writing_its_symbol_state_style_is_still_a_party_document() -> None:
+    targets = _targets("Hướng dẫn số 01/HD-BTGDVTW ngày 05/3/2025 của Ban Tuyên giáo và Dân vận "
+                       "Trung ương")
+    assert targets == {"01/HD-BTGDVTW": B + "doc/btgdvtw/hd/1/2025"}
