@@ -23,8 +23,10 @@ _SYMBOL_LINE = re.compile(
     + codes_pattern() + r"))\s*/\s*(?P<suffix>" + SUFFIX + r")\b"
     r"|^S[ốô]\s*:?\s*(?P<snum>\d{1,5})\s*/\s*(?:(?P<syear>\d{4})/)?(?P<scode>[A-ZĐ]{1,6})"
     r"\s*-\s*(?P<sissuer>[A-ZĐ][\wĐđ\-]{0,15})")
-_TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?))?"
-                    r"(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
+# A kind title: NGHỊ QUYẾT, KẾT LUẬN CỦA BỘ CHÍNH TRỊ, NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ TÁM … VỀ …
+_TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)"
+                    r"|\s+(?P<session>HỘI NGHỊ\s.+?))?(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
+_SESSION = re.compile(r"^HỘI NGHỊ\s")  # the plenum that adopted it, on the line under the kind
 _MOTTO_TEXT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\s*")
 _RULE = re.compile(r"^[-_=.…*~]{3,}$")  # a rule drawn under the title
 _OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
@@ -230,6 +232,8 @@ def _read_title(head: Header, m: re.Match[str], zone: list[Line], i: int) -> Non
     about = m["about"]
     if not issuer and rest and (of := of_line(rest[0].text)):
         issuer, about, rest = of["issuer"], of["about"], rest[1:]
+    if rest and is_upper(rest[0].text) and _SESSION.match(rest[0].text):
+        rest = rest[1:]
     head.title_issuer = squash(issuer) if issuer else None
     head.subject = _strip_about(about) if about else _subject(
         zone, rest[0] if rest else None)

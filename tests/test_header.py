@@ -140,6 +140,13 @@ ROWS: list[tuple[str, str, dict]] = [
      "- Lưu VPTW.\n",
      {"symbol": "24-QĐ/TW", "type_name": "Quy định", "place": "Hà Nội", "date": "2021-07-30",
       "issuer": "Ban Chấp hành Trung ương", "subject": "thi hành Điều lệ Đảng"}),
+    ("plenum resolution", CENTRAL_NQ.replace("CỦA BỘ CHÍNH TRỊ", "HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP "
+                                             "HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII"),
+     {"issuer": "Ban Chấp hành Trung ương", "subject": "đột phá phát triển khoa học, công nghệ, "
+      "đổi mới sáng tạo và chuyển đổi số quốc gia"}),
+    ("plenum on the title line", CENTRAL_NQ.replace(
+        "NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ TÁM BCH TW KHÓA XIII"),
+     {"type_name": "Nghị quyết", "issuer": "Ban Chấp hành Trung ương"}),
     ("web page around the document", "# Văn bản mới\n\nTrang chủ > Văn bản > Nghị quyết\n\n"
      "Cập nhật lúc 08:00. Chia sẻ bài viết.\n\n" + CENTRAL_NQ + "\n\nBài viết liên quan\n",
      {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22"}),
