@@ -25,7 +25,8 @@ _NUM = (r"(?P<n>\d{1,3}|mười lăm|hai mươi|ba mươi|sáu mươi|chín mư�
 _DAY = (r"(?:(?:thứ\s+\w+|chủ\s+nhật),?\s+)?(?:ngày\s+)?(?P<d>\d{1,2})"
         r"(?:\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
         r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?)")
-_BEFORE = r"(?P<before>trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|thời\s+hạn\s*:?|hết)"
+_BEFORE = (r"(?P<before>trước|chậm\s+nhất(?:\s+(?:là|vào|đến|hết))*|hạn\s+chót(?:\s+là)?"
+           r"|thời\s+hạn\s*:?|(?:đến\s+)?hết)")
 _WITHIN = r"(?P<within>trong|đến\s+hết|đến\s+cuối|đến|hết|cuối|xong\s+trong|trước)"
 _YEAR = re.compile(rf"(?i)\b{_WITHIN}\s+năm\s+(?P<y>\d{{4}})(?![\d/-])")
 _PATTERNS = [

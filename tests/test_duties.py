@@ -255,6 +255,8 @@ DEADLINES = [
     ("trước ngày 31/2/2024", None, [None]),
     ("trước ngày 15/7", "2024-05-01", ["2024-07-15"]),
     ("báo cáo hằng năm trước ngày 15/11", "2024-05-01", [None]),
+    ("gửi báo cáo chậm nhất đến hết ngày 30-6-2025", None, ["2025-06-30"]),
+    ("Thời hạn: ngày 15/10/2025", None, ["2025-10-15"]),
 ]
 
 
