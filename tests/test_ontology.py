@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -109,3 +110,11 @@ def test_ontology_command_writes_the_files(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert {p.name for p in tmp_path.iterdir()} == {"vankien.ttl", "vankien.owl", "index.html"}
     assert "Thể loại văn bản" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_named_queries_use_only_defined_terms() -> None:
+    queries = sorted((ROOT / "graph" / "queries").glob("*.rq"))
+    if not queries:
+        pytest.skip("no named queries in graph/queries")
+    used = {m for q in queries for m in re.findall(r"\bvk:(\w+)", q.read_text(encoding="utf-8"))}
+    assert [t for t in sorted(used) if not hasattr(VK, t)] == []
