@@ -57,6 +57,8 @@ _ABOUT_AFTER = re.compile(
     r"(?=[;“”\"()]|\n\s*\n|\.\s|\.$|,\s+[A-ZĐ]|\s(?:cho thấy|đã|là một|nhằm)\s|$)")
 _DATE_BEFORE = re.compile(r"(?i:ngày)\s+" + DATE + r"\s*,\s*(?P<issuer>[A-ZĐ][^,.;\n]{2,120}?)"
                           r"\s+(?i:đã\s+)?(?i:ký\s+)?(?i:ban\s+hành|ký)\s*$")
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:(?i:ban\s+hành)\s+)?(?i:năm)\s+"
+                         r"(?P<year>(?:19|20)\d{2})(?!\d)")
 _ISSUER_CUT = re.compile(r"\s+(?:" + _ISSUER_END + r")\b")
 _CUE = re.compile(relations_pattern())
 _CUE_GAP = re.compile(r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s]{0,20}|các|của))?"
@@ -91,6 +93,7 @@ class Mention:
     span: tuple[int, int]
     title_span: tuple[int, int] | None
     date_invalid: bool = False
+    year: int | None = None
 
 
 class _Before:
@@ -127,28 +130,8 @@ def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Bef
         return None  # 6400/BGDĐT-GDĐH names a document only after its kind
     kind_start = before.start() if before else m.start()
     kind_name = canonical_name(squash(before.group())) if before else None
-    if m["num"]:
-        system, code, number, suffix = "party", canonical_code(m["code"]), m["num"], m["suffix"]
-        symbol = f"{number}-{code}/{suffix}"
-    else:
-        system, number = "state", m["snum"]
-        code = _state_code(m, before.group() if before else None)
-        suffix = m["sissuer"] or m["law"] or m["letter"]
-        year = f"{m['syear']}/" if m["syear"] else ""
-        kind = f"{m['scode']}-" if m["scode"] else ""
-        symbol = f"{number}/{year}{kind}{suffix}"
-    if system == "state" and m["scode"] and is_central(suffix):  # 01/HD-BTGDVTW: a party body
-        system, code = "party", canonical_code(m["scode"]) or code
-    type_name = _type_name(kind_name, code, system)
-    pos, date, invalid = m.end(), None, False
-    if dm := _DATE_AFTER.match(text, pos, end):
-        date = iso_date(dm)
-        invalid, pos = date is None, dm.end()
-    issuer = None
-    if im := _ISSUER_AFTER.match(text, pos, end):
-        issuer, pos = canonical_org(squash(im["issuer"])), im.end()
-        if date is None and (dm := _DATE_AFTER.match(text, pos, end)):
-            date, invalid, pos = iso_date(dm), iso_date(dm) is None, dm.end()
+    system, symbol, code, number, suffix = _symbol(m, kind_name)
+    date, year, issuer, invalid, pos = _stated_after(text, m.end(), end)
     window = max(start, kind_start - 160)
     if date is None and "gày" in text[window:kind_start] and (
             db := _DATE_BEFORE.search(text, window, kind_start)):
@@ -158,8 +141,46 @@ def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Bef
     cue = cues.last(text, kind_start, _CUE_GAP)
     relation = relation_cues()[squash(cue.group()).lower()] if cue else "cites"
     span = (kind_start, title_span[1] + 1 if title_span else pos)
-    return Mention(symbol, system, code, number, suffix, type_name, date, issuer, title,
-                   relation, span, title_span, invalid)
+    return Mention(symbol, system, code, number, suffix, _type_name(kind_name, code, system),
+                   date, issuer, title, relation, span, title_span, invalid,
+                   year or (int(date[:4]) if date else _symbol_year(m)))
+
+
+def _symbol(m: re.Match[str], kind_name: str | None) -> tuple[str, str, str | None, str, str]:
+    """System, symbol as written the standard way, kind code, number and issuer part."""
+    if m["num"]:
+        code = canonical_code(m["code"])
+        return "party", f"{m['num']}-{code}/{m['suffix']}", code, m["num"], m["suffix"]
+    code = _state_code(m, kind_name)
+    suffix = m["sissuer"] or m["law"] or m["letter"]
+    year = f"{m['syear']}/" if m["syear"] else ""
+    kind = f"{m['scode']}-" if m["scode"] else ""
+    symbol = f"{m['snum']}/{year}{kind}{suffix}"
+    if m["scode"] and is_central(suffix):  # 01/HD-BTGDVTW: a central party body, state-style
+        return "party", symbol, canonical_code(m["scode"]) or code, m["snum"], suffix
+    return "state", symbol, code, m["snum"], suffix
+
+
+def _symbol_year(m: re.Match[str]) -> int | None:
+    return int(m["syear"]) if m["syear"] else None
+
+
+def _stated_after(text: str, pos: int, end: int):
+    """Date (or year only), issuer and where they stop, after a symbol: ``ngày 22/10/2018
+    của Bộ Chính trị``, ``năm 2025 của Bộ Chính trị``, ``của Ban Bí thư ngày …``."""
+    date = year = issuer = None
+    invalid = False
+    if dm := _DATE_AFTER.match(text, pos, end):
+        date, pos = iso_date(dm), dm.end()
+        invalid = date is None
+    elif ym := _YEAR_AFTER.match(text, pos, end):
+        year, pos = int(ym["year"]), ym.end()
+    if im := _ISSUER_AFTER.match(text, pos, end):
+        issuer, pos = canonical_org(squash(im["issuer"])), im.end()
+        if date is None and (dm := _DATE_AFTER.match(text, pos, end)):
+            date, pos = iso_date(dm), dm.end()
+            invalid = date is None
+    return date, year, issuer, invalid, pos
 
 
 def _state_code(m: re.Match[str], kind_words: str | None) -> str | None:
@@ -267,8 +288,7 @@ def merge_mentions(mentions: list[Mention], shorts: list[tuple[Mention, tuple[in
         if m.date_invalid:
             warnings.append(Warning("date-invalid", f"{m.symbol}: the date is not a real date",
                                     ct.span(*m.span)))
-        year = int(m.date[:4]) if m.date else None
-        groups.setdefault((m.symbol, year), []).append(m)
+        groups.setdefault((m.symbol, m.year), []).append(m)
     for symbol, year in list(groups):
         dated = [k for k in groups if k[0] == symbol and k[1] is not None]
         if year is None and len(dated) == 1:
@@ -282,6 +302,7 @@ def merge_mentions(mentions: list[Mention], shorts: list[tuple[Mention, tuple[in
         out.append(Citation(
             symbol=first.symbol, type=first.code, number=first.number,
             date=next((m.date for m in group if m.date), None),
+            year=next((m.year for m in group if m.year), None),
             issuer=next((m.issuer for m in group if m.issuer), None),
             title=next((m.title for m in group if m.title), None),
             relation=relation, span=ct.span(*first.span),

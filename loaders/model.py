@@ -54,6 +54,7 @@ class Citation:
     type_name: str | None = None
     system: str = "party"  # "party" or "state" (Nghị định 136/2025/NĐ-CP …)
     short_forms: tuple[str, ...] = ()  # later mentions by short form ("Nghị quyết 02")
+    year: int | None = None  # the year the citation gives, even without a full date ("năm 2025")
 
 
 @dataclass(frozen=True)

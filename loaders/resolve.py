@@ -127,7 +127,7 @@ def _target(c: Citation, doc: Document, own: str | None, ctx, years: dict[str, s
             key = doc.id[len(base):].split("/")[1]
         else:
             key = committee(c.issuer, suffix, ctx)
-    year = year_of(c.date)
+    year = c.year or year_of(c.date)
     if year is None and len(years.get(c.symbol, ())) == 1:
         year = next(iter(years[c.symbol]))
     elif year is None:
@@ -144,8 +144,8 @@ def _known_years(docs: list[Document]) -> dict[str, set[int]]:
         if doc.symbol and doc.date:
             years.setdefault(doc.symbol, set()).add(int(doc.date[:4]))
         for c in doc.citations:
-            if c.date:
-                years.setdefault(c.symbol, set()).add(int(c.date[:4]))
+            if c.year or c.date:
+                years.setdefault(c.symbol, set()).add(c.year or int(c.date[:4]))
     return years
 
 

@@ -83,6 +83,9 @@ ROWS: list[tuple[str, str, dict]] = [
      {"date": "2016-05-15", "issuer": TW}),
     ("Ngày 06/5/2022, Ban Chấp hành Đảng bộ Khối ban hành Kết luận số 10-KL/ĐUK về việc",
      "10-KL/ĐUK", {"date": "2022-05-06", "issuer": "Ban Chấp hành Đảng bộ Khối"}),
+    ("Kết luận 150-KL/TW năm 2025 của Bộ Chính trị", "150-KL/TW",
+     {"date": None, "year": 2025, "issuer": TW}),
+    ("Hướng dẫn 12-HD/BTCTW năm 2018", "12-HD/BTCTW", {"year": 2018, "date": None}),
     # OCR slips and markdown
     ("Nghị quyết số 35 -NQ/TW ngày 22/10/2018", "35-NQ/TW", {"date": "2018-10-22"}),
     ("Nghị quyết số 35 - NQ/TW", "35-NQ/TW", {"type": "NQ"}),

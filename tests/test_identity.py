@@ -172,3 +172,9 @@ def test_party_body_writing_its_symbol_state_style_is_still_a_party_document() -
     targets = _targets("Hướng dẫn số 01/HD-BTGDVTW ngày 05/3/2025 của Ban Tuyên giáo và Dân vận "
                        "Trung ương")
     assert targets == {"01/HD-BTGDVTW": B + "doc/btgdvtw/hd/1/2025"}
+
+
+def test_year_without_a_date_is_enough_for_identity() -> None:
+    extraction = run("Thực hiện Kết luận 150-KL/TW năm 2025 của Bộ Chính trị.")
+    assert extraction.documents[0].citations[0].target == B + "doc/tw/kl/150/2025"
+    assert "citation-year-unknown" not in [w.code for w in extraction.warnings]
