@@ -69,6 +69,7 @@ def render_html(graph: Graph) -> str:
         f"<p><code>{escape(str(onto))}</code> — namespace <code>{escape(VK_IRI)}</code>, "
         f"version {escape(str(graph.value(onto, OWL.versionInfo) or ''))}</p>",
         f"<p>{escape(_text(graph, onto, DCTERMS.description, 'en') or '')}</p>",
+        f"<p>{escape(_text(graph, onto, RDFS.comment, 'en') or '')}</p>",
         "<nav><ul>" + "".join(f'<li><a href="#{escape(slug)}">{escape(name)}</a></li>'
                               for name, slug in _toc()) + "</ul></nav>",
     ]
