@@ -29,6 +29,10 @@ _BEFORE = (r"(?P<before>trước|chậm\s+nhất(?:\s+(?:là|vào|đến|hết))
            r"|thời\s+hạn\s*:?|(?:đến\s+)?hết)")
 _WITHIN = r"(?P<within>trong|đến\s+hết|đến\s+cuối|đến|hết|cuối|xong\s+trong|trước)"
 _YEAR = re.compile(rf"(?i)\b{_WITHIN}\s+năm\s+(?P<y>\d{{4}})(?![\d/-])")
+_CITED_TITLE = re.compile(  # 'Nghị quyết 06-NQ/TW … về', 'Chiến lược … về' before a year
+    r"(?:\d+\s*-\s*[A-ZĐ]+/[A-ZĐ]+|\b(?:Nghị quyết|Kết luận|Chỉ thị|Quyết định|Chiến lược|Đề án"
+    r"|Quy hoạch|Chương trình)\b)[^.;]*\bvề\b"
+)
 _PATTERNS = [
     re.compile(rf"(?i)\b{_BEFORE}\s+{_DAY}(?!\d)"),
     re.compile(rf"(?i)\b{_WITHIN}\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{{4}})"),
@@ -72,7 +76,7 @@ def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list
     found: dict[int, Deadline] = {}
     for pattern in _PATTERNS:
         for m in pattern.finditer(plain, start, end):
-            if m.start() in found or (pattern is _YEAR and _in_title(plain, m.start(), start)):
+            if m.start() in found or (pattern is _YEAR and _in_title(plain, m, start)):
                 continue
             when = None if _repeats(plain, m, start, end) else _resolve(m, issued)
             found[m.start()] = Deadline(when, squash(m[0]), (m.start(), m.end()))
@@ -87,12 +91,17 @@ def _repeats(plain: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return bool(_recurrence_words()[0].search(plain, a, b))
 
 
-def _in_title(plain: str, at: int, floor: int) -> bool:
-    """'Quy hoạch … đến năm 2025', 'tầm nhìn đến năm 2045' name a plan, set no limit."""
-    a, _ = clause(plain, at, floor, at)
-    head = plain[max(a, at - 90):at]
-    head = re.split(r"[,;:(]", head)[-1].lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in table()["title_words"])
+def _in_title(plain: str, m: re.Match[str], floor: int) -> bool:
+    """'Quy hoạch … đến năm 2025, tầm nhìn đến năm 2045' names a plan, it sets no limit;
+    so does the title of a cited document ('Nghị quyết 06-NQ/TW … về …, … đến năm 2030')."""
+    a, _ = clause(plain, m.start(), floor, m.start())
+    head = plain[max(a, m.start() - 200):m.start()]
+    piece = re.split(r"[,;:(]", head[-90:])[-1].lower()
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", piece) for w in table()["title_words"]):
+        return True
+    if re.match(r",?\s*tầm\s+nhìn", plain[m.end():m.end() + 20], re.IGNORECASE):
+        return True
+    return bool(_CITED_TITLE.search(head))
 
 
 def _resolve(m: re.Match[str], issued: str | None) -> str | None:

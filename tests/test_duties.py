@@ -248,6 +248,9 @@ DEADLINES = [
     ("trước quý III/2023", None, ["2023-06-30"]),
     ("phấn đấu đến năm 2025 hoàn thành", None, ["2025-12-31"]),
     ("Quy hoạch phát triển báo chí đến năm 2030", None, []),
+    ("thực hiện Nghị quyết 06-NQ/TW ngày 24/01/2022 về quy hoạch, xây dựng, quản lý và phát "
+     "triển bền vững đô thị Việt Nam đến năm 2030", None, []),
+    ("phát triển nhà ở quốc gia đến năm 2030, tầm nhìn đến năm 2045", None, []),
     ("hết tháng 9/2024", None, ["2024-09-30"]),
     ("trong vòng 3 tháng kể từ ngày ban hành", "2024-01-31", ["2024-04-30"]),
     ("trong 10 ngày làm việc kể từ ngày ký", "2024-01-02", [None]),
