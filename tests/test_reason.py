@@ -71,3 +71,16 @@ def test_reason_command(tmp_path: Path) -> None:
     result = runner.invoke(app, ["reason", "--file", str(data)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("consistent;")
+
+
+def test_seeds_are_consistent() -> None:
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"seed documents not found at {seeds}")
+    from vankien.loaders import extract_file
+
+    data = Graph()
+    for path in sorted(seeds.glob("*.txt")):
+        for s, p, o, _ in build_graph(extract_file(path)).quads((None, None, None, None)):
+            data.add((s, p, o))
+    assert reason(data).consistent
