@@ -81,9 +81,11 @@ def is_actor(name: str) -> bool:
         return False
     if re.search(r"(?<!\S)[^\W\d_]{2,}\s+[^\W\d_]{2,}(?!\S)", _upper_words(name)):
         return False  # 'HUYỆN ỦY AN LẠC …' is a letterhead, not a subject
-    core = " ".join(w for w in name.lower().split() if w not in table()["determiners"])
-    if core in verbs() or core in table()["weak_heads"]:
-        return False
+    words = name.lower().split()
+    core = " ".join(w for w in words if w not in table()["determiners"])
+    bare = words[0] not in table()["determiners"]
+    if core in verbs() or (bare and core in table()["weak_heads"]):
+        return False  # a bare 'Cơ quan' labels a column; 'Các địa phương' are bodies
     stops = (*table()["assign"], *table()["modals"], *(w for w in table()["not_duty"] if w != "là"))
     return not any(starts_with(name, w.start(), len(name), stops, fold=False)
                    for w in WORD.finditer(name) if w.start() > 0)

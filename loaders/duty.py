@@ -34,9 +34,12 @@ from .model import Deadline, Recurrence, Responsibility, Span, Warning
 from .recipients import authority_at, is_signer_chunk, squash, table, view
 from .timing import clause, find_deadlines, find_recurrences
 
-_MARKER = re.compile(r"\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)]|[IVX]{1,4}\s*[.\-–/])\s*")
+_MARKER = re.compile(
+    r"\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)]|\((?:\d{1,2}|[a-zđ])\)"
+    r"|[IVX]{1,4}\s*[.\-–/])\s*"
+)
 _BLOCK_START = re.compile(
-    r"\n\s*\n|\n(?=\s*(?:[-–—•+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\s*[.\-–]))"
+    r"\n\s*\n|\n(?=\s*(?:[-–—•+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)|[IVX]{1,4}\s*[.\-–]))"
 )
 _SENTENCE = re.compile(r"(?<=[^\s.][.!?;])\s+(?=[^\W\d_])|(?<=\./\.)\s*")
 _RECIPIENTS = re.compile(r"(?i)\s*nơi\s+nhận\s*:")
@@ -244,7 +247,7 @@ def _block_duties(
         parsed = _assignment(plain, a, b) or _subject(plain, a, b)
         if parsed:
             heads.append((a, *parsed))
-        elif not heads and owner and starts_with(plain, a, b, _task_openers()):
+        elif not heads and owner and _opens_task(plain, a, b):
             heads.append((a, [owner], a))
         elif heads and plain[a].islower() and _role_pattern().match(plain, a, b):
             heads.append((a, heads[-1][1], a))  # '…; tham mưu …': the same body, a new role
@@ -258,16 +261,27 @@ def _block_duties(
     return out
 
 
+def _opens_task(plain: str, a: int, b: int) -> bool:
+    """The sentence opens with a task verb, maybe after a time ('Trong năm 2026, hoàn thành')."""
+    comma = plain.find(",", a, min(b, a + 40))
+    if comma > 0 and (find_deadlines(plain, a, comma, None) or find_recurrences(plain, a, comma)):
+        a = strip_span(plain, comma + 1, b)[0]
+    return starts_with(plain, a, b, _task_openers())
+
+
 def _addressed(plain: str, block: _Block) -> tuple[str, Span] | None:
     """'… yêu cầu các cấp ủy … thực hiện các nhiệm vụ sau:' — the bodies the list is for."""
     sentences = _sentences(plain, block.body, block.end)
     if not sentences or plain[sentences[-1][1] - 1] != ":":
         return None
-    parsed = _assignment(plain, *sentences[-1])
-    if not parsed:
-        return None
-    span = (parsed[0][0][1][0], parsed[0][-1][1][1])
-    return squash(plain[span[0]:span[1]]), span
+    for a, b in reversed(sentences):  # '… yêu cầu X thực hiện …; tập trung … sau:'
+        parsed = _assignment(plain, a, b)
+        if parsed:
+            span = (parsed[0][0][1][0], parsed[0][-1][1][1])
+            return squash(plain[span[0]:span[1]]), span
+        if plain[a - 2:a - 1] != ";" and (a, b) != sentences[-1]:
+            return None
+    return None
 
 
 def _sentences(plain: str, a: int, b: int) -> list[Span]:

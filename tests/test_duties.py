@@ -144,6 +144,13 @@ RESPONSIBILITIES = [
     ("HUYỆN ỦY AN LẠC\nSố 45-KH/HU\nKẾ HOẠCH\nthực hiện Chỉ thị số 99-CT/TW của Ban Bí thư", []),
     ("Ban cán sự đảng UBND tỉnh chỉ đạo Sở Nội vụ rà soát.",
      [("Ban cán sự đảng UBND tỉnh", "execute", [], [], None, None)]),
+    ("Bộ Chính trị yêu cầu các cấp ủy tiếp tục thực hiện Nghị quyết; tập trung các nội dung "
+     "sau:\n\n(1) Đổi mới tư duy về công tác quy hoạch.\n\nCác địa phương khẩn trương rà soát "
+     "quy hoạch.\n\n**(2)** Trong năm 2026, hoàn thành việc sửa đổi quy định pháp luật.",
+     [("Các cấp ủy", "execute", [], [], None, None),
+      ("Các cấp ủy", "execute", [], [], None, None),
+      ("Các địa phương", "execute", [], [], None, None),
+      ("Các cấp ủy", "execute", [], [], "2026-12-31", None)]),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
     ("Cơ quan chủ trì", []),
