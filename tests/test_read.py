@@ -52,6 +52,9 @@ LETTERS = sorted({c for name in ("tcvn3", "vni") for c in TABLES[name].values()}
     ("KÕT LUËN\nNguyÔn V¨n An", "KẾT LUẬN\nNguyễn Văn An"),  # capitals font, then small
     ("§¶NG Bé TØNH AN L¹C", "ĐẢNG BỘ TỈNH AN LẠC"),  # a whole line typed in capitals
     ("Lª V¨n Hoµ, Sè 07-CT/TU", "Lê Văn Hoà, Số 07-CT/TU"),  # one capital: not a caps word
+    ("§ÕN", "ĐẾN"),  # Đ has a capital in TCVN3, ế has not
+    ("Sè 418-CV/§U", "Số 418-CV/ĐU"),  # capitals in the symbol only
+    ("BÝ TH¦\nñY BAN KIÓM TRA", "BÍ THƯ\nỦY BAN KIỂM TRA"),
 ])
 def test_tcvn3_code_chart(seen: str, expected: str) -> None:
     assert decode_tcvn3(seen.encode("cp1252")) == expected

@@ -41,25 +41,39 @@ def decode_tcvn3(data: bytes) -> str:
     return _caps_words(unicodedata.normalize("NFC", text))
 
 
-_CAPS_WORD = re.compile(r"\b(?=(?:\w*[A-Z]){2})(?!\w*[a-z])\w*[^\x00-\x7f]\w*")
-
-
 def _caps_words(text: str) -> str:
     """TCVN3 has no capital toned vowels, so a capitals font shows ``KÕT`` as ``KẾT``.
 
-    A word with two ASCII capitals, no small ASCII letter and a Vietnamese letter is
-    upper-cased; so is all of a line that holds such a word and no small ASCII letter
-    (``§¶NG Bé TØNH`` is ``ĐẢNG BỘ TỈNH``).
+    A line with no small ASCII letter, half of whose words (symbols and numbers aside)
+    hold two capitals, was typed in capitals: ``§¶NG Bé TØNH`` is ``ĐẢNG BỘ TỈNH``, while
+    ``Sè 418-CV/§U`` stays ``Số 418-CV/ĐU``. Elsewhere a word with two capitals, no small
+    ASCII letter and a small Vietnamese one (``KÕT``) is upper-cased.
     """
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if not _CAPS_WORD.search(line):
+        if line.isascii():
             continue
-        if re.search("[a-z]", line):
-            lines[i] = _CAPS_WORD.sub(lambda m: m[0].upper(), line)
+        if re.search("[a-z]", line) is None:
+            words = [w for w in line.split() if not re.search(r"[/\d]", w)]
+            capitals = sum(map(_two_capitals, words))
+            if capitals and 2 * capitals >= len(words):
+                lines[i] = line.upper()
         else:
-            lines[i] = line.upper()
+            lines[i] = _WORD.sub(lambda m: m[0].upper() if _typed_in_capitals(m[0]) else m[0],
+                                 line)
     return "\n".join(lines)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _two_capitals(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2
+
+
+def _typed_in_capitals(word: str) -> bool:
+    return (_two_capitals(word) and re.search("[a-z]", word) is None
+            and any(c.islower() for c in word))
 
 
 @cache

@@ -24,7 +24,7 @@ from .text import Decoded
 MIN_PAGE_CHARS = 20  # fewer visible characters than this on a page: a scan
 _SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")  # five spaces or more part two columns
 _BOLD = re.compile(r"bold|black|heavy", re.I)  # in a font's /BaseFont name
-_ITEM = re.compile(r"[-+•*]\s|\d+[.)]\s|[IVXLC]+[.-]\s|[a-zđ][)]\s")  # list item starts
+_ITEM = re.compile(r"[-+•*#]|\d+[.)]\s|[IVXLC]+[.-]\s|[a-zđ][)]\s")  # item or heading starts
 NEEDS_OCR = "no text layer: scanned PDF needs OCR; rerun with --ocr (needs tesseract-ocr-vie)"
 
 
@@ -52,8 +52,8 @@ def unwrap(page: str) -> str:
     """Join the lines a paragraph was wrapped into, as the typed text has them.
 
     A line is continued by the next when it is nearly as long as the page's longest line,
-    both are bold or neither is, the next is no list item, and either the next starts in
-    lower case or the line does not end a sentence.
+    both are bold or neither is, neither is in capitals, the next is no list item, and
+    either the next starts in lower case or the line does not end a sentence.
     """
     lines = [_bold_split(line) for line in page.split("\n")]
     if len(lines) < 5:
@@ -75,8 +75,8 @@ def _bold_split(line: str) -> tuple[str, bool]:
 
 
 def _continues(prev: str, line: str) -> bool:
-    if not line or _ITEM.match(line):
-        return False
+    if not line or _ITEM.match(line) or line.isupper() or prev.isupper():
+        return False  # a list item, or a line in capitals (a heading, a signature)
     return line[0].islower() or not prev.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
