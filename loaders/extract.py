@@ -32,7 +32,7 @@ from .read import read_source
 from .recipients import find_recipients
 from .resolve import APPENDIX, assign_ids
 from .signature import find_signature
-from .split import Part, content_end, link_cover_letters, split_parts
+from .split import Part, content_end, link_cover_letters, mark_lone_letters, split_parts
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
 _CENTRAL_SIGNERS = ("BỘ CHÍNH TRỊ", "BAN BÍ THƯ")
@@ -56,6 +56,7 @@ def extract(source: Source, *, base: str = DEFAULT_BASE) -> Extraction:
         docs.append(doc)
         contexts.append(ctx)
     link_cover_letters(docs, warnings)
+    mark_lone_letters(docs)
     assign_ids(docs, contexts, source.sha256, base, warnings, committee_slug)
     for doc, ctx in zip(docs, contexts, strict=True):
         _duties(source.text, doc, ctx, base, warnings)

@@ -93,6 +93,10 @@ def assign_ids(docs: list[Document], contexts: list, sha256: str, base: str,
         own = symbol_suffix(doc.symbol)[0] if doc.symbol else None
         doc.citations = [_target(c, doc, own, ctx, years, base, committee, warnings)
                          for c in doc.citations]
+    for doc in docs:  # a lone cover letter forwards the document its subject names
+        if doc.forwards and not doc.forwards.startswith(base):
+            doc.forwards = next((c.target for c in doc.citations if c.relation == "forwards"),
+                                doc.forwards)
     for prev, doc in itertools.pairwise(docs):
         if prev.forwards and doc.forwarded_by:
             prev.forwards, doc.forwarded_by = doc.id, prev.id

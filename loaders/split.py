@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass
 
 from .header import Line, is_motto, is_upper, lines, of_line, symbol_line, title_kind
+from .kinds import alternation, words
 from .model import Citation, Document, Warning
 from .organizations import block_head_pattern
 
 _END = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.)\s)", re.IGNORECASE)
 _APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
 _ATTACHED = re.compile(r"^\(?\s*(?:[Bb]an hành\s+)?[Kk]èm theo\b")
+_FORWARDING = re.compile(r"(?i:" + alternation(words("forwarding")) + r")\b")
 _LETTER = re.compile(r"\bV/v\b|-\s*CV\s*/|CÔNG VĂN", re.IGNORECASE)
 MIN_BODY = 200
 _SIGNATURE_WIDTH = 80  # lines after Nơi nhận that are longer are page text, not the document
@@ -144,6 +146,19 @@ def link_cover_letters(docs: list[Document], warnings: list[Warning]) -> None:
                     warnings.append(Warning(
                         "conflicting-date", f"the cover letter dates {other.symbol} "
                         f"{other.date}; {cited.symbol} is dated {doc.date}", other.span))
+
+
+def mark_lone_letters(docs: list[Document]) -> None:
+    """A cover letter alone in its source (``V/v sao gửi Kết luận số …``) still forwards the
+    one document its subject names, though that document is not in the source."""
+    for letter in docs:
+        if letter.type != "CV" or letter.forwards or not letter.subject:
+            continue
+        named = [c for c in letter.citations if c.system == "party" and c.symbol in letter.subject]
+        if len(named) == 1 and _FORWARDING.match(letter.subject):
+            i = letter.citations.index(named[0])
+            letter.citations[i] = dataclasses.replace(named[0], relation="forwards")
+            letter.forwards = named[0].symbol
 
 
 def _forwarded(letter: Document, doc: Document) -> Citation | None:

@@ -178,3 +178,11 @@ def test_year_without_a_date_is_enough_for_identity() -> None:
     extraction = run("Thực hiện Kết luận 150-KL/TW năm 2025 của Bộ Chính trị.")
     assert extraction.documents[0].citations[0].target == B + "doc/tw/kl/150/2025"
     assert "citation-year-unknown" not in [w.code for w in extraction.warnings]
+
+
+def test_lone_cover_letter_forwards_the_document_its_subject_names() -> None:
+    letter = LETTER[:LETTER.index("\\*")].replace("V/v phổ biến Kết luận số 11-KL/ĐUK",
+                                                    "V/v sao gửi Kết luận số 11-KL/ĐUK")
+    doc = run(letter).documents[0]
+    forwarded = next(c for c in doc.citations if c.symbol == "11-KL/ĐUK")
+    assert forwarded.relation == "forwards" and doc.forwards == forwarded.target
