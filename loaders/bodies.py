@@ -145,9 +145,13 @@ def starts_with(
     plain: str, at: int, b: int, words: tuple[str, ...] | list[str], fold: bool = True
 ) -> bool:
     """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
-    s = flat(plain[at:min(b, at + 60)])
-    s = s.lower() if fold else s
-    return any(s.startswith(w) and (len(s) == len(w) or not s[len(w)].isalnum()) for w in words)
+    s = plain[at:min(b, at + 60)]
+    return _words_pattern(tuple(words)).match(s.lower() if fold else s) is not None
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(list(words))})(?![^\W_])")
 
 
 def strip_span(plain: str, a: int, b: int, chars: str = " \n\r\t") -> Span:
