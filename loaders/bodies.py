@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .model import Span
-from .recipients import squash, table
+from .recipients import squash, strip_span, table
 
 WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 
@@ -152,11 +152,3 @@ def starts_with(
 @cache
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(list(words))})(?![^\W_])")
-
-
-def strip_span(plain: str, a: int, b: int, chars: str = " \n\r\t") -> Span:
-    while a < b and plain[a] in chars:
-        a += 1
-    while b > a and plain[b - 1] in chars:
-        b -= 1
-    return a, b

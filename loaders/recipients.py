@@ -31,6 +31,7 @@ AUTHORITY = (  # T/M, K/T, T/L, T/UQ and the forms TM., KT., T.M, TM before an u
 )
 _AUTHORITY = re.compile(AUTHORITY + r"\s+")
 _MID_AUTHORITY = re.compile(rf"\s+(?={AUTHORITY})")
+_TAIL = re.compile(r"[,;.)]\s+([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){1,5})\s*$")
 
 
 def authority_at(s: str, pos: int = 0) -> re.Match[str] | None:
@@ -38,7 +39,6 @@ def authority_at(s: str, pos: int = 0) -> re.Match[str] | None:
     m = _AUTHORITY.match(s, pos)
     word = s[m.end():].split(maxsplit=1)[0] if m and s[m.end():].strip() else ""
     return m if len(word) > 1 and word.isupper() else None
-_TAIL = re.compile(r"[,;.)]\s+([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){1,5})\s*$")
 
 
 @cache
