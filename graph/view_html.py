@@ -44,6 +44,7 @@ LABEL_CHARS = 32
 
 def page(graph: nx.MultiDiGraph, *, title: str, notes: tuple[str, ...], layout: str) -> str:
     """The HTML page of ``graph``: ``layout`` is "force" (physics that stops) or "lineage"."""
+    from pyvis.edge import Edge
     from pyvis.network import Network
 
     net = Network(directed=True, height="100%", width="100%")
@@ -51,8 +52,8 @@ def page(graph: nx.MultiDiGraph, *, title: str, notes: tuple[str, ...], layout: 
     for node, attrs in graph.nodes(data=True):
         net.add_node(node, **{**node_style(node, attrs), **_position(attrs, lanes, layout)})
     labelled = graph.number_of_edges() <= EDGE_LABEL_LIMIT
-    for s, o, attrs in graph.edges(data=True):
-        net.add_edge(s, o, **edge_style(attrs, labelled))
+    for s, o, attrs in graph.edges(data=True):  # Network.add_edge scans every node per edge
+        net.edges.append(Edge(s, o, directed=True, **edge_style(attrs, labelled)).options)
     net.options = options(graph.number_of_nodes(), layout)
     nodes, edges, _, _, _, opts = net.get_network_data()
     notes = notes if labelled else (*notes, "Hover an edge to see its relation.")
