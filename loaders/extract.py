@@ -21,6 +21,7 @@ from .model import Document, Extraction, NamedReference, OrgRef, Receipt, Source
 from .organizations import (
     OrgContext,
     committee_slug,
+    complete_from,
     find_context,
     parent_of,
     resolve_org,
@@ -139,7 +140,10 @@ def _issuer(block: list[str], title_issuer: str | None, text: str, ctx: OrgConte
     orgs = [resolve_org(title_case(b), ctx, base=base) for b in block]
     if len(orgs) == 2:
         orgs[1] = within(orgs[1].name, orgs[0], ctx, base=base)
-    issuer = resolve_org(title_case(title_issuer), ctx, base=base) if title_issuer else None
+    issuer = None
+    if title_issuer:
+        named = complete_from(title_case(title_issuer), [o.name for o in orgs])
+        issuer = resolve_org(named, ctx, base=base)
     if issuer is None and orgs:
         issuer = orgs.pop()
     if issuer is None:

@@ -248,3 +248,31 @@ def place_start_pattern() -> re.Pattern[str]:
     """A capitals line that starts with a place marker (``TỈNH HÀ NAM``, ``THÀNH PHỐ …``)."""
     marks = [m.upper() for m in _data()["place_markers"]] + ["ĐẶC KHU"]
     return re.compile(r"^(?:" + trie_pattern(marks) + r")(?!\w)")
+
+
+def complete_from(name: str, bodies: list[str]) -> str:
+    """A title's relative issuer completed from the header's issuer block: ``Ban Thường vụ
+    Đảng ủy`` over ``Đảng ủy Thông tấn xã Việt Nam`` is ``Ban Thường vụ Đảng ủy Thông tấn xã
+    Việt Nam``; ``Ban Chấp hành Đảng bộ Khối`` over ``Đảng ủy Khối các cơ quan Trung ương``
+    is ``Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương``."""
+    for generic, spellings in _generics():
+        if not fold(name).endswith(fold(generic)):
+            continue
+        for body in reversed(bodies):
+            head = next((s for s in spellings if fold(body).startswith(fold(s) + " ")), None)
+            if head:
+                return name + body[len(head):]
+    return name
+
+
+@cache
+def _generics() -> list[tuple[str, tuple[str, ...]]]:
+    """Committee words a name may end with, longest first, each with its other spellings."""
+    data = _data()
+    words = {*data["relative"], *data["local_suffixes"].values(), "Đảng ủy", "Đảng bộ", "Chi bộ"}
+    pairs = data["equivalents"]
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        same = {w} | {b for a, b in pairs if a == w} | {a for a, b in pairs if b == w}
+        out.append((w, tuple(sorted(same, key=len, reverse=True))))
+    return out

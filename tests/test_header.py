@@ -147,6 +147,11 @@ ROWS: list[tuple[str, str, dict]] = [
     ("plenum on the title line", CENTRAL_NQ.replace(
         "NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ TÁM BCH TW KHÓA XIII"),
      {"type_name": "Nghị quyết", "issuer": "Ban Chấp hành Trung ương"}),
+    ("title issuer completed from the block", COVER.replace("Số 596 -CV/ĐU", "Số 12-NQ/ĐU").replace(
+        "*V/v phổ biến, quán triệt Kết luận\nsố 03-KL/ĐUK*",
+        "NGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ ĐẢNG ỦY\nvề công tác"),
+     {"issuer": "Ban Thường vụ Đảng ủy Thông tấn xã Việt Nam",
+      "issuer_parent": "Đảng ủy Thông tấn xã Việt Nam"}),
     ("web page around the document", "# Văn bản mới\n\nTrang chủ > Văn bản > Nghị quyết\n\n"
      "Cập nhật lúc 08:00. Chia sẻ bài viết.\n\n" + CENTRAL_NQ + "\n\nBài viết liên quan\n",
      {"symbol": "57-NQ/TW", "issuer": "Bộ Chính trị", "date": "2024-12-22"}),
