@@ -112,8 +112,6 @@ def committee_slug(name: str | None, suffix: str = "",
     if not name:
         return None
     full = _complete(expand(name), context or OrgContext())
-    if full in _data()["local_suffixes"].values():
-        return None
     for prefix in _data()["acting_for"]:
         if full.startswith(prefix + " "):
             full = full[len(prefix) + 1:]
@@ -121,7 +119,8 @@ def committee_slug(name: str | None, suffix: str = "",
         if full.casefold().startswith(wording.casefold() + " "):
             full = committee + full[len(wording):]
             break
-    if _relative_kind(full) or is_plural(full):
+    bare = fold(full) in {fold(w) for w, _ in _generics()}  # "Đảng ủy" alone: which one?
+    if bare or _relative_kind(full) or is_plural(full):
         return None
     known = _index().get(fold(full))
     return known["key"] if known else slug(full)

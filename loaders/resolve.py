@@ -127,10 +127,9 @@ def _target(c: Citation, doc: Document, own: str | None, ctx, years: dict[str, s
     central = is_central(suffix)
     key = None
     if not central:
-        if not c.issuer and suffix == own and doc.id and "/doc/source/" not in doc.id:
-            key = doc.id[len(base):].split("/")[1]
-        else:
-            key = committee(c.issuer, suffix, ctx)
+        key = committee(c.issuer, suffix, ctx)
+        if key is None and suffix == own and doc.id and "/doc/source/" not in doc.id:
+            key = doc.id[len(base):].split("/")[1]  # the document's own committee
     year = c.year or year_of(c.date)
     if year is None and len(years.get(c.symbol, ())) == 1:
         year = next(iter(years[c.symbol]))

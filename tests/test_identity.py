@@ -186,3 +186,13 @@ def test_lone_cover_letter_forwards_the_document_its_subject_names() -> None:
     doc = run(letter).documents[0]
     forwarded = next(c for c in doc.citations if c.symbol == "11-KL/ĐUK")
     assert forwarded.relation == "forwards" and doc.forwards == forwarded.target
+
+
+def test_local_citation_by_the_documents_own_committee() -> None:
+    text = ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW\nĐẢNG ỦY THÔNG TẤN XÃ VIỆT NAM\n*\nSố 12-NQ/ĐU\n"
+            "Hà Nội, ngày 05 tháng 3 năm 2023\n\nNGHỊ QUYẾT\nvề công tác tư tưởng\n\n"
+            "Tiếp tục thực hiện Nghị quyết số 05-NQ/ĐU ngày 02/01/2021 của Ban Thường vụ Đảng ủy "
+            "và Kế hoạch số 07-KH/ĐU ngày 03/02/2021.")
+    targets = _targets(text)
+    assert targets == {"05-NQ/ĐU": B + "doc/dang-uy-thong-tan-xa-viet-nam/nq/5/2021",
+                       "07-KH/ĐU": B + "doc/dang-uy-thong-tan-xa-viet-nam/kh/7/2021"}
