@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .model import Span
-from .recipients import squash, strip_span, table
+from .recipients import strip_span, table
 
 WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 
@@ -62,7 +62,7 @@ def describes(plain: str, at: int, b: int) -> bool:
     return starts_with(plain, strip_span(plain, at, b, " ,")[0], b, table()["not_duty"])
 
 
-def split_bodies(plain: str, a: int, b: int) -> list[tuple[str, Span]]:
+def split_bodies(plain: str, a: int, b: int) -> list[Span]:
     """'các đảng ủy cơ sở và chi bộ trực thuộc' → two bodies; shared tails stay whole."""
     bounds, pos = [], a
     for m in re.finditer(r",\s*|;\s*|\s+và\s+", plain[a:b]):
@@ -70,8 +70,8 @@ def split_bodies(plain: str, a: int, b: int) -> list[tuple[str, Span]]:
             bounds.append((pos, a + m.start()))
             pos = a + m.end()
     bounds.append((pos, b))
-    spans = [strip_span(plain, s, e, " ,;") for s, e in bounds]
-    return [(squash(plain[s:e]), (s, e)) for s, e in spans if e > s]
+    spans = [strip_span(plain, s, e, " ,;.") for s, e in bounds]
+    return [(s, e) for s, e in spans if e > s]
 
 
 def is_actor(name: str) -> bool:

@@ -31,7 +31,7 @@ from .bodies import (
     verbs,
 )
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .recipients import authority_at, is_signer_chunk, squash, table, view
+from .recipients import authority_at, is_signer_chunk, squash, table, view, written
 from .timing import clause, find_deadlines, find_recurrences
 
 _MARKER = re.compile(
@@ -127,15 +127,16 @@ def _labelled(
                                               find_recurrences(plain, at, block.end)))
             deadline = _label_deadline(plain, at, block.end, issued)
         else:
-            names = (n.strip(" .;,") for n, _ in split_bodies(plain, at, block.end))
-            bodies.setdefault(kind, []).extend(names)
-    text = squash(plain[task.body:clause(plain, task.body, task.body, task.end)[1]])
+            spans = split_bodies(plain, at, block.end)
+            bodies.setdefault(kind, []).extend(
+                written(plain, s, e) for s, e in spans if head_at(plain, s, e))
+    text = written(plain, task.body, clause(plain, task.body, task.body, task.end)[1])
     span = (task.start, labels[-1][2].end)
     return [
         Responsibility(clean_actor(name), role, text.rstrip(" ./"),
                        tuple(bodies.get("coordinate", ())) if role == "lead" else (),
                        recurrences, deadline, span=span)
-        for role, names in bodies.items() for name in names if head_at(name, 0, len(name))
+        for role, names in bodies.items() for name in names
     ]
 
 
@@ -211,7 +212,7 @@ def _block(plain: str, a: int, b: int) -> _Block:
     if head and not _label_pattern().match(plain, body, b):
         name = squash(head[1])
         if is_actor(name):
-            block.actor = (name, (body, body + len(head[1])))
+            block.actor = (written(plain, body, body + len(head[1])), (body, body + len(head[1])))
             block.body = strip_span(plain, body + head.end(), b)[0]
         elif marker and len(name.split()) <= 20:
             after = strip_span(plain, body + head.end(), b)[0]
@@ -278,7 +279,7 @@ def _addressed(plain: str, block: _Block) -> tuple[str, Span] | None:
         parsed = _assignment(plain, a, b)
         if parsed:
             span = (parsed[0][0][1][0], parsed[0][-1][1][1])
-            return squash(plain[span[0]:span[1]]), span
+            return written(plain, *span), span
         if plain[a - 2:a - 1] != ";" and (a, b) != sentences[-1]:
             return None
     return None
@@ -303,7 +304,8 @@ def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int
         end = actor_end(plain, at, b)
         if end is None:
             continue
-        names = [(n, span) for n, span in split_bodies(plain, at, end) if is_actor(n)]
+        names = [(written(plain, *span), span) for span in split_bodies(plain, at, end)
+                 if is_actor(squash(plain[span[0]:span[1]]))]
         if names:
             return names, strip_span(plain, end, b)[0]
     return None
@@ -321,6 +323,7 @@ def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] |
         if opens_content and starts_with(plain, task, b, table()["self_acts"]):
             return None  # 'Ban Thường vụ … ban hành Nghị quyết … sau:' is the issuer's own act
         if is_actor(name) and not describes(plain, end, b):
+            name = written(plain, start, end).rstrip(",")
             return [(name, (start, end))], strip_span(plain, end, b)[0]
     return None
 
@@ -370,7 +373,7 @@ def _responsibility(
 
 def _task_text(plain: str, a: int, b: int) -> str:
     """The task's words, without a leading 'cần', 'phải' (the obligation is the record)."""
-    text = squash(plain[a:b]).lstrip(" ,;").rstrip(" ./")
+    text = written(plain, a, b).lstrip(" ,;").rstrip(" ./")
     return re.sub(r"(?i)^(?:cần\s+phải|cần|phải|và)\s+", "", text)
 
 
@@ -409,7 +412,7 @@ def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
     end = actor_end(plain, m.end(), b, tuple(table()["clause_prepositions"]))
     if end is None:
         end = b
-    names = [n for n, _ in split_bodies(plain, m.end(), end)]
+    names = [written(plain, *span) for span in split_bodies(plain, m.end(), end)]
     rest = strip_span(plain, end, b)[0]
     closes = rest >= b or starts_with(plain, rest, b, table()["clause_prepositions"])
     return names, rest, closes
@@ -424,7 +427,7 @@ def _reports_to(plain: str, a: int, b: int) -> str | None:
         direct = m[0].split()[-1].lower() == "cáo"
         if head_at(plain, start, b) and (not direct or plain[start].isupper()):
             end = _report_end(plain, start, b)
-            return squash(plain[start:end]).rstrip(",.;:/( ") or None
+            return written(plain, start, end).rstrip(",.;:/( ") or None
     return None
 
 
@@ -449,7 +452,7 @@ def _opens_with_role(plain: str, block: _Block) -> bool:
 
 
 def _unowned(plain: str, a: int, b: int) -> Warning:
-    text = squash(plain[a:b])[:80]
+    text = written(plain, a, b)[:80]
     return Warning("task-without-owner", f"no body is named to carry out: {text}", (a, b))
 
 

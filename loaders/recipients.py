@@ -48,10 +48,32 @@ def table() -> dict[str, Any]:
     return json.loads(raw)
 
 
-def view(text: str) -> str:
-    """``text`` with markdown marks and odd spaces blanked and tones as in 'ủy', same length."""
-    plain = text.translate(_BLANKS).replace("\\-", " -").replace("\\.", " .")
-    return _move_tones(plain)
+class View(str):
+    """The plain view of a text (see :func:`view`); ``typed`` keeps its tone placement."""
+
+    typed: str
+
+
+def view(text: str) -> View:
+    """``text`` with markdown marks and odd spaces blanked and tones as in 'ủy', same length.
+
+    Words are matched on the view; what is reported comes from ``typed`` (see
+    :func:`written`), so a name keeps the source's 'Huyện uỷ' or 'Hoà'.
+    """
+    typed = text.translate(_BLANKS).replace("\\-", " -").replace("\\.", " .")
+    plain = View(_move_tones(typed))
+    plain.typed = typed
+    return plain
+
+
+def typed(plain: str) -> str:
+    """The text as typed behind a :class:`View` (markdown blanked), else ``plain`` itself."""
+    return getattr(plain, "typed", plain)
+
+
+def written(plain: str, a: int, b: int) -> str:
+    """The words of ``[a, b)`` as the source spells them, spaces squashed."""
+    return squash(typed(plain)[a:b])
 
 
 def _move_tones(text: str) -> str:
@@ -229,7 +251,7 @@ def _with_group_purposes(plain: str, items: list[list[int]]) -> list[Recipient]:
 def _entry(plain: str, a: int, b: int) -> tuple[str, str | None, bool, tuple[int, int]]:
     """One entry: its name, purpose, whether it sits in a '}' group, and its span."""
     a, b = strip_span(plain, a, a + len(cut_debris(plain[a:b])), " \r\n,;.")
-    raw = squash(plain[a:b])
+    raw = written(plain, a, b)
     brace = _BRACE.search(raw)
     purpose_text = ""
     if brace:

@@ -23,7 +23,9 @@ from .recipients import (
     lines,
     squash,
     table,
+    typed,
     view,
+    written,
 )
 
 _HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
@@ -134,7 +136,7 @@ def _bare_name(plain: str, chunks: list[tuple[int, int, int]]) -> Signature | No
     if not heads:
         return None
     for _, a, b in chunks[heads[-1] + 1:]:
-        chunk = squash(plain[a:b])
+        chunk = written(plain, a, b)
         if is_name(chunk) and _personal(chunk) and not BULLET.match(plain[a:b]):
             return Signature(name=chunk, span=(a, b))
     return None
@@ -142,9 +144,10 @@ def _bare_name(plain: str, chunks: list[tuple[int, int, int]]) -> Signature | No
 
 def _full_name(plain: str, chunks: list[tuple[int, int, int]], i: int) -> tuple[str, int]:
     """The name at chunk ``i``, joined with the next line when the name was broken."""
-    name, end = squash(cut_debris(plain[chunks[i][1]:chunks[i][2]])), chunks[i][2]
+    source = typed(plain)
+    name, end = squash(cut_debris(source[chunks[i][1]:chunks[i][2]])), chunks[i][2]
     if i + 1 < len(chunks) and chunks[i + 1][0] == chunks[i][0] + 1:
-        more = squash(cut_debris(plain[chunks[i + 1][1]:chunks[i + 1][2]]))
+        more = squash(cut_debris(source[chunks[i + 1][1]:chunks[i + 1][2]]))
         if is_name(f"{name} {more}") and len(f"{name} {more}".split()) <= 5 and (
             len(name.split()) == 1 or len(more.split()) == 1
         ):

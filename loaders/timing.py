@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from .model import Deadline, Recurrence
-from .recipients import squash, table
+from .recipients import squash, table, written
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10,
@@ -61,7 +61,7 @@ def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
         if freq[word] == "semiannual" and _is_duration(plain, m.start()):
             continue
         a, b = clause(plain, m.start(), start, end)
-        found.append(Recurrence(freq[word], squash(plain[a:b]).rstrip("./"), (a, b)))
+        found.append(Recurrence(freq[word], written(plain, a, b).rstrip("./"), (a, b)))
     return found
 
 
@@ -79,7 +79,7 @@ def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list
             if m.start() in found or (pattern is _YEAR and _in_title(plain, m, start)):
                 continue
             when = None if _repeats(plain, m, start, end) else _resolve(m, issued)
-            found[m.start()] = Deadline(when, squash(m[0]), (m.start(), m.end()))
+            found[m.start()] = Deadline(when, written(plain, m.start(), m.end()), m.span())
     return [found[k] for k in sorted(found)]
 
 

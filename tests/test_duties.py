@@ -77,7 +77,7 @@ RESPONSIBILITIES = [
     ("Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh bố trí kinh phí thực hiện.",
      [("Ban cán sự đảng UBND tỉnh", "execute", [], [], None, None)]),
     ("Ban Thường vụ Huyện uỷ giao Văn phòng Huyện uỷ theo dõi, đôn đốc việc thực hiện.",
-     [("Văn phòng Huyện ủy", "execute", [], [], None, None)]),
+     [("Văn phòng Huyện uỷ", "execute", [], [], None, None)]),  # as written
     ("\\- Giao Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức tuyên truyền.",
      [("Ban Tuyên giáo Tỉnh ủy", "lead", [], [], None, None)]),
     ("Các đảng ủy\u00a0trực thuộc tiếp tục quán triệt,\ntriển khai Nghị quyết.",

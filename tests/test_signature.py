@@ -40,6 +40,7 @@ BLOCKS = [
     ("T/M CHI BỘ\nBÍ THƯ\n(ký)\nĐặng Văn Khoa", ("T/M", "Chi bộ", "Bí thư", "Đặng Văn Khoa")),
     ("T/M BAN THƯỜNG VỤ TỈNH UỶ\nBÍ THƯ\nNgô Văn Quý",
      ("T/M", "Ban Thường vụ Tỉnh ủy", "Bí thư", "Ngô Văn Quý")),
+    ("T/M ĐẢNG UỶ\nBÍ THƯ\nNguyễn Văn Hoà", ("T/M", "Đảng ủy", "Bí thư", "Nguyễn Văn Hoà")),
     ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n**Lê\nThị Thu Hà**",
      ("T/M", "Ban Thường vụ", "Bí thư", "Lê Thị Thu Hà")),
     ("TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phú",
