@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .citation import find_mentions, find_named, find_short_forms, merge_mentions
@@ -20,6 +21,7 @@ from .kinds import canonical_name, code_for_name
 from .model import Document, Extraction, NamedReference, OrgRef, Receipt, Source, Warning
 from .organizations import (
     OrgContext,
+    committee_of,
     committee_slug,
     complete_from,
     find_context,
@@ -60,7 +62,8 @@ def extract(source: Source, *, base: str = DEFAULT_BASE) -> Extraction:
     mark_lone_letters(docs)
     assign_ids(docs, contexts, source.sha256, base, warnings, committee_slug)
     for doc, ctx in zip(docs, contexts, strict=True):
-        _duties(source.text, doc, ctx, base, warnings)
+        own = replace(ctx, committee=committee_of(doc.issuer)) if doc.issuer else ctx
+        _duties(source.text, doc, own, base, warnings)
     return Extraction(source, docs, warnings)
 
 

@@ -27,10 +27,12 @@ DEFAULT_BASE = "https://w3id.org/vankien/"
 
 @dataclass(frozen=True)
 class OrgContext:
-    """What a document says about where it stands: its province and its bloc (Khối)."""
+    """What a document says about where it stands: its province, its bloc (Khối) and the
+    committee it comes from (``Ban Tuyên giáo`` alone is that committee's department)."""
 
     province: str | None = None
     bloc: str | None = None
+    committee: str | None = None
 
 
 @cache
@@ -77,6 +79,8 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     if not clean or is_plural(clean):
         return OrgRef(clean or name, None)
     full = _complete(expand(clean), context)
+    if full in _data()["sub_bodies"] and context.committee:
+        full = f"{full} {context.committee}"
     known = _index().get(fold(full))
     if known:
         return OrgRef(known["name"], org_iri(base, known["key"]))
@@ -223,6 +227,19 @@ def canonical_name(name: str) -> str:
     m = re.match(r"(?P<body>.*?)(?P<term>\s+(?i:khóa)\s+[IVXLC]+)?$", name)
     known = _index().get(fold(expand(m["body"]))) if m else None
     return known["name"] + (m["term"] or "") if known else name
+
+
+def committee_of(org: OrgRef) -> str:
+    """The committee a body belongs to or acts for, as a sub-body's name ends: ``Trung ương``
+    for the central bodies, ``Tỉnh ủy Hà Nam`` for ``Ban Thường vụ Tỉnh ủy Hà Nam``."""
+    known = _index().get(fold(org.name))
+    if known and known.get("suffix") == "TW":  # Ban Chấp hành, Bộ Chính trị, Ban Bí thư
+        return "Trung ương"
+    name = org.name
+    for prefix in _data()["acting_for"]:
+        if name.startswith(prefix + " "):
+            name = name[len(prefix) + 1:]
+    return name
 
 
 def within(name: str, parent: OrgRef, context: OrgContext | None = None, *,
