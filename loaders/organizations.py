@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from .clean import fold
+from .clean import clean_text, fold
 from .kinds import trie_pattern
 from .model import OrgRef
 from .patterns import LOWER
 from .resolve import org_iri, slug
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
+_LIST = re.compile(r",|\svà\s+(?:các|những)\b")
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,12 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
                 base: str = DEFAULT_BASE) -> OrgRef:
     """The body ``name`` stands for in ``context``, with its IRI when it can be told."""
     context = context or OrgContext()
-    clean = re.sub(r"\s+", " ", name).strip(" ,.;:-–")
+    clean = clean_text(re.sub(r"\s+", " ", name)).text.strip(" ,.;:-–")
     if not clean or is_plural(clean):
         return OrgRef(clean or name, None)
+    known = _index().get(fold(expand(clean)))
+    if known is None and _LIST.search(clean):  # several bodies named together
+        return OrgRef(clean, None)
     full = _complete(expand(clean), context)
     if full in _data()["sub_bodies"] and context.committee:
         full = f"{full} {context.committee}"

@@ -148,7 +148,8 @@ def test_resolve_org(name: str, context: OrgContext | None, full: str, key: str)
 
 
 @pytest.mark.parametrize("name", ["Các đảng ủy trực thuộc", "các chi bộ", "Cấp ủy các cấp",
-                                  "Tỉnh ủy"])
+                                  "Tỉnh ủy", "Ban chấp hành, ban thường vụ, bí thư cấp uỷ",
+                                  "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội"])
 def test_generic_or_unresolved_actor_gets_no_iri(name: str) -> None:
     assert resolve_org(name).id is None
 
