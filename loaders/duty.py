@@ -31,7 +31,15 @@ from .bodies import (
     verbs,
 )
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .recipients import authority_at, is_signer_chunk, squash, table, view, written
+from .recipients import (
+    authority_at,
+    is_signer_chunk,
+    on_composed,
+    squash,
+    table,
+    view,
+    written,
+)
 from .timing import clause, find_deadlines, find_recurrences
 
 _MARKER = re.compile(
@@ -58,6 +66,7 @@ class _Block:
     actor: tuple[str, Span] | None = None
 
 
+@on_composed
 def find_duties(
     text: str, start: int, end: int, issued: str | None = None
 ) -> tuple[list[Responsibility], list[Recurrence], list[Deadline], list[Warning]]:

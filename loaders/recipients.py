@@ -10,14 +10,17 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import cache
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import is_dataclass, replace
+from functools import cache, wraps
 from importlib import resources
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from .model import Recipient
 
+F = TypeVar("F", bound=Callable[..., Any])
 _BLANKS = str.maketrans({c: " " for c in "*#`|_\u00a0\u2007\u202f\u200b\ufeff\t"})
 _OLD_TONE = re.compile(
     r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])(?<![qQ].)[yỳýỷỹỵ](?![^\W\d_])"
@@ -64,6 +67,40 @@ def view(text: str) -> View:
     plain = View(_move_tones(typed))
     plain.typed = typed
     return plain
+
+
+def on_composed(find: F) -> F:
+    """Run a finder ``find(text, start, end, …)`` on NFC text when ``text`` is decomposed
+    (tones typed as combining marks), and map the spans it returns back onto ``text``."""
+
+    @wraps(find)
+    def run(text: str, start: int, end: int, *args: Any) -> Any:
+        if unicodedata.is_normalized("NFC", text):
+            return find(text, start, end, *args)
+        composed, where = _compose(text)
+        found = find(composed, bisect_left(where, start), bisect_left(where, end), *args)
+        return _remap(found, where)
+
+    return run  # type: ignore[return-value]
+
+
+def _compose(text: str) -> tuple[str, list[int]]:
+    """NFC ``text`` and, for each of its characters (and its end), the offset in ``text``."""
+    chars, where = [], []
+    for m in re.finditer(r".[\u0300-\u036f]*", text, re.DOTALL):
+        for char in unicodedata.normalize("NFC", m[0]):
+            chars.append(char)
+            where.append(m.start())
+    return "".join(chars), [*where, len(text)]
+
+
+def _remap(found: Any, where: list[int]) -> Any:
+    if isinstance(found, list | tuple):
+        return type(found)(_remap(x, where) for x in found)
+    if is_dataclass(found) and getattr(found, "span", None):
+        a, b = found.span
+        return replace(found, span=(where[a], where[b]))
+    return found
 
 
 def typed(plain: str) -> str:
@@ -159,6 +196,7 @@ _INLINE = re.compile(r"[,;]\s+([-–•]\s+)")
 _PAREN = re.compile(r"\(([^()]*)\)\s*$")
 
 
+@on_composed
 def find_recipients(text: str, start: int, end: int) -> list[Recipient]:
     """Recipients listed in ``text[start:end]`` (empty when there is no 'Nơi nhận')."""
     plain = view(text)

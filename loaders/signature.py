@@ -21,6 +21,7 @@ from .recipients import (
     is_debris,
     is_name,
     lines,
+    on_composed,
     squash,
     table,
     typed,
@@ -33,6 +34,7 @@ _REACH = 14  # lines after the authority where the name may still stand
 _NEAR = 6  # lines after the position where any bare name is the signer's
 
 
+@on_composed
 def find_signature(text: str, start: int, end: int) -> Signature | None:
     """The signature in ``text[start:end]``, or None when the part has none."""
     plain = view(text)

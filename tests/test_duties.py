@@ -7,6 +7,7 @@ fields a careful reader takes from it.
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -321,3 +322,16 @@ def test_seed_responsibilities_and_recurrences() -> None:
             text = want["text_contains"]
             assert any(r["frequency"] == want["frequency"] and _same(text, r["text"])
                        for r in doc["recurrences"]), (file, text)
+
+
+def test_decomposed_text_gives_the_same_duties_with_spans_into_it() -> None:
+    composed = ("- Giao Ban Tổ chức Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy kiểm tra, "
+                "hằng quý báo cáo Ban Thường vụ, hoàn thành trước ngày 30/6/2025.")
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    want, got = duties(composed)[0], duties(decomposed)[0]
+    assert [(r.actor, r.role, r.partners, r.recurrences, r.deadline) for r in got] == [
+        (r.actor, r.role, r.partners, r.recurrences, r.deadline) for r in want]
+    for r in got:
+        words = unicodedata.normalize("NFC", decomposed[r.span[0]:r.span[1]])
+        assert words.startswith("Giao Ban Tổ chức") and words.rstrip(".").endswith("30/6/2025")
