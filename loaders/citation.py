@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .clean import CleanText
@@ -61,6 +61,8 @@ _YEAR_AFTER = re.compile(r"\s*,?\s*(?:(?i:ban\s+hành)\s+)?(?i:năm)\s+"
                          r"(?P<year>(?:19|20)\d{2})(?!\d)")
 _ISSUER_CUT = re.compile(r"\s+(?:" + _ISSUER_END + r")\b")
 _CUE = re.compile(relations_pattern())
+_IMPLEMENTING = re.compile(r"(?i:(?:về\s+)?(?:việc\s+)?(?:"
+                           + alternation(words("implementing_subjects")) + r"))\b")
 _CUE_GAP = re.compile(r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s]{0,20}|các|của))?"
                       r"\s*[,:]?\s*", re.IGNORECASE)
 
@@ -311,3 +313,11 @@ def merge_mentions(mentions: list[Mention], shorts: list[tuple[Mention, tuple[in
             short_forms=tuple(dict.fromkeys(
                 ct.text[a:b] for full, (a, b) in shorts if full in group))))
     return sorted(out, key=lambda c: c.span[0])
+
+
+def implemented_by_subject(citations: list[Citation], subject: str | None) -> list[Citation]:
+    """A plan whose subject is ``thực hiện Nghị quyết số 57-NQ/TW`` implements that document."""
+    if not subject or not _IMPLEMENTING.match(subject):
+        return citations
+    return [replace(c, relation="implements") if c.relation == "cites" and c.symbol in subject
+            else c for c in citations]

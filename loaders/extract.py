@@ -13,7 +13,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .citation import find_mentions, find_named, find_short_forms, merge_mentions
+from .citation import (
+    find_mentions,
+    find_named,
+    find_short_forms,
+    implemented_by_subject,
+    merge_mentions,
+)
 from .clean import CleanText, clean_text
 from .duty import find_duties
 from .header import find_header
@@ -99,7 +105,8 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
     mentions = [m for m in find_mentions(text, s, e)
                 if not (own and own[0] <= m.span[0] < own[1] + 1) and m.symbol != doc.symbol]
     shorts = find_short_forms(text, s, e, mentions)
-    doc.citations = merge_mentions(mentions, shorts, ct, warnings)
+    doc.citations = implemented_by_subject(merge_mentions(mentions, shorts, ct, warnings),
+                                           doc.subject)
     doc.named_references = [NamedReference(t, ct.span(*sp)) for t, sp in find_named(text, s, e)]
     return doc
 

@@ -19,7 +19,8 @@ from .model import Citation, Document, Warning
 from .organizations import block_head_pattern
 
 _END = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|(?:T/M|K/T|T/L|T/UQ|TM\.|KT\.|TL\.)\s)", re.IGNORECASE)
-_APPENDIX = re.compile(r"^PH[ỤU] L[ỤU]C\b")
+_APPENDIX = re.compile(r"^(?:PH[ỤU] L[ỤU]C|Phụ lục)(?:\s+(?:số\s+)?[0-9IVX]+[.:]?)?"
+                       r"(?:\s*$|\s+[A-ZĐ(])")
 _ATTACHED = re.compile(r"^\(?\s*(?:[Bb]an hành\s+)?[Kk]èm theo\b")
 _FORWARDING = re.compile(r"(?i:" + alternation(words("forwarding")) + r")\b")
 _LETTER = re.compile(r"\bV/v\b|-\s*CV\s*/|CÔNG VĂN", re.IGNORECASE)

@@ -115,6 +115,8 @@ ROWS: list[tuple[str, str, dict]] = [
     ("Căn cứ Điều lệ Đảng; căn cứ Quy định số 24-QĐ/TW ngày 30/7/2021", "24-QĐ/TW",
      {"relation": "cites"}),
     ("Nghị quyết số 35-NQ/TW của Bộ Chính trị", "35-NQ/TW", {"relation": "cites"}),
+    ("KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n\nNội dung.",
+     "57-NQ/TW", {"relation": "implements"}),
     # nested citations
     ("Kết luận số 01-KL/TW của Bộ Chính trị về “Tiếp tục thực hiện Chỉ thị 05-CT/TW về đẩy "
      "mạnh học tập”", "05-CT/TW", {"issuer": None, "relation": "cites"}),

@@ -210,6 +210,8 @@ SPLITS = [
      CENTRAL_NQ.replace("NGHỊ QUYẾT", "QUYẾT ĐỊNH").replace("57-NQ/TW", "99-QĐ/TW") + SIGNED
      + "\nQUY ĐỊNH\nvề công tác kiểm tra\n(Ban hành kèm theo Quyết định số 99-QĐ/TW)\n\nĐiều 1.",
      [("QĐ", "99-QĐ/TW", False), ("QĐ", None, True)]),
+    ("appendix titled in sentence case", CENTRAL_NQ + SIGNED + "\nPhụ lục 1\nDanh mục nhiệm vụ\n",
+     [("NQ", "57-NQ/TW", False), (None, None, True)]),
     ("a page heading after the signature is not a document", CENTRAL_NQ + SIGNED
      + "\nTHÔNG BÁO\nvề việc sử dụng thông tin của bạn đọc\n", [("NQ", "57-NQ/TW", False)]),
     ("cover letter and what it forwards", COVER.replace("03-KL/ĐUK", "03-KL/ĐUK ngày 11/12/2019")
