@@ -210,8 +210,9 @@ def find_recipients(text: str, start: int, end: int) -> list[Recipient]:
 def _items(plain: str, start: int, end: int) -> list[list[int]]:
     """``[start, end]`` of each entry: bullet lines, or plain lines after a closed entry."""
     items: list[list[int]] = []
-    closed, archived = True, False
+    closed, archived, bulleted, gap = True, False, False, False
     for a, b in lines(plain, start, end):
+        gap = gap or not plain[a:b].strip()
         for c0, c1 in (part for col in columns(plain, a, b) for part in _inline(plain, *col)):
             chunk = plain[c0:c1]
             bullet = BULLET.match(chunk)
@@ -220,9 +221,10 @@ def _items(plain: str, start: int, end: int) -> list[list[int]]:
             if archived and (bullet or closed or not chunk[:1].islower()):
                 return items  # 'Lưu …' is the last entry
             if bullet or not items or closed:
-                if not bullet and items and plain[items[-1][1] - 1] == ".":
-                    return items  # a full stop ended the list: this is other text
+                if not bullet and items and (plain[items[-1][1] - 1] == "." or (bulleted and gap)):
+                    return items  # a full stop or a blank line ended the list: other text
                 items.append([c0 + (bullet.end() if bullet else 0), c1])
+                bulleted, gap = bulleted or bool(bullet), False
             else:
                 items[-1][1] = c1
             tail = chunk.rstrip(" ")

@@ -67,6 +67,9 @@ LISTS = [
      [("Ban Bí thư", "báo cáo"), ("Các huyện ủy", None), ("Lưu VP", "lưu")]),
     ("Nơi nhận:\n- Phòng KT Hạ tầng;\n- Lưu: VT.",
      [("Phòng KT Hạ tầng", None), ("Lưu: VT", "lưu")]),
+    ("Nơi nhận:\n- Các huyện ủy,\n- Các đảng ủy trực thuộc,\n\nTin liên quan\n\nXem thêm",
+     [("Các huyện ủy", None), ("Các đảng ủy trực thuộc", None)]),
+    ("Nơi nhận:\n\n- Như trên,\n\n- Lưu VP.", [("Như trên", None), ("Lưu VP", "lưu")]),
     ("Nghị quyết này được phổ biến đến chi bộ.", []),
 ]
 
