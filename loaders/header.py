@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .clean import fold
 from .kinds import canonical_code, canonical_name, code_for_name, is_central, kinds
-from .organizations import block_head_pattern, place_start_pattern, title_case
+from .organizations import block_head_pattern, is_bare_part, place_start_pattern, title_case
 from .patterns import DATE, KIND_NAMES, SUFFIX, codes_pattern, iso_date, squash
 
 _MOTTO = re.compile(r"dang cong san|cong hoa xa|hoi chu nghia|chu nghia viet nam|doc lap|"
@@ -347,8 +347,9 @@ def _stamp_owner(zone: list[Line], i: int) -> list[int]:
 def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
     """The issuer block: the bodies named in capitals above the title, higher body first.
 
-    A line that does not start a body's name (``DÂN``, ``TỈNH HÀ NAM``) continues the one
-    above it; the motto, stamps, numbers and dates are not bodies.
+    A line that does not start a body's name (``DÂN``, ``TỈNH HÀ NAM``), or that follows a
+    bare department (``VĂN PHÒNG`` / ``CHÍNH PHỦ``), continues the one above it; the motto,
+    stamps, numbers and dates are not bodies.
     """
     names: list[str] = []
     joinable = False
@@ -359,6 +360,8 @@ def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
             joinable = False
             continue
         new = block_head_pattern().match(t) or is_motto(t) or not names
+        if names and joinable and is_bare_part(title_case(names[-1])) and not is_motto(t):
+            new = False  # VĂN PHÒNG / CHÍNH PHỦ: a department's name broken over two lines
         if new or not (joinable or place_start_pattern().match(t)):
             names.append(t)
         else:

@@ -63,6 +63,11 @@ def expand(name: str) -> str:
     return re.sub(r"[\wĐ-]+", lambda m: table.get(m.group(), m.group()), name)
 
 
+def is_bare_part(name: str) -> bool:
+    """A department named without its body (``Văn phòng``, ``Ban Tuyên giáo``)."""
+    return name in _data()["sub_bodies"]
+
+
 def is_plural(name: str) -> bool:
     """True for generic actors (``Các đảng ủy trực thuộc``, ``Cấp ủy các cấp``)."""
     head = name.split(maxsplit=1)[0] if name.split() else ""

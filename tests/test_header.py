@@ -101,6 +101,10 @@ ROWS: list[tuple[str, str, dict]] = [
         "57-NQ/TW", "08-HD/BTGTW").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "HƯỚNG DẪN"),
      {"type": "HD", "issuer": "Ban Tuyên giáo Trung ương",
       "issuer_parent": "Ban Chấp hành Trung ương"}),
+    ("department name over two lines", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG\nTRUNG ƯƠNG ĐẢNG").replace("57-NQ/TW", "05-HD/VPTW")
+     .replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "HƯỚNG DẪN"),
+     {"issuer": "Văn phòng Trung ương Đảng", "symbol": "05-HD/VPTW"}),
     ("commune under district", CENTRAL_NQ.replace(
         "BAN CHẤP HÀNH TRUNG ƯƠNG", "HUYỆN ỦY GIA LÂM\nĐẢNG ỦY XÃ ĐA TỐN").replace(
         "57-NQ/TW", "12-NQ/ĐU").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
