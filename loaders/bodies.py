@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from .model import Span
-from .recipients import strip_span, table
+from .plain import strip_span, table, written
 
 WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 
@@ -152,3 +152,41 @@ def starts_with(
 @cache
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(list(words))})(?![^\W_])")
+
+
+def partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
+    """Bodies after 'phối hợp (chặt chẽ) với'; where the task resumes; True if nothing does."""
+    m = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+").search(plain, a, b)
+    if not m:
+        return [], a, True
+    end = actor_end(plain, m.end(), b, tuple(table()["clause_prepositions"]))
+    if end is None:
+        end = b
+    names = [written(plain, *span) for span in split_bodies(plain, m.end(), end)]
+    rest = strip_span(plain, end, b)[0]
+    closes = rest >= b or starts_with(plain, rest, b, table()["clause_prepositions"])
+    return names, rest, closes
+
+
+def reports_to(plain: str, a: int, b: int) -> str | None:
+    """'báo cáo (kết quả …) với X', 'báo cáo X': the body reported to."""
+    links = "|".join(table()["report_links"])
+    pattern = rf"(?i)báo\s+cáo\s+(?:(?:[^\s,.;]+\s+){{0,14}}?(?:{links})\s+)?"
+    for m in re.finditer(pattern, plain[a:b]):
+        start = a + m.end()
+        direct = m[0].split()[-1].lower() == "cáo"
+        if head_at(plain, start, b) and (not direct or plain[start].isupper()):
+            end = _report_end(plain, start, b)
+            return written(plain, start, end).rstrip(",.;:/( ") or None
+    return None
+
+
+def _report_end(plain: str, a: int, b: int) -> int:
+    """End of the body reported to; 'Bộ Chính trị, Ban Bí thư' runs on over the comma."""
+    stops = table()["report_stops"]
+    for m in WORD.finditer(plain, a, b):
+        at = m.start()
+        listed = plain[at - 2] == "," and plain[at].isupper() and head_at(plain, at, b)
+        if at > a and not listed and (plain[at - 2] in ",;(" or starts_with(plain, at, b, stops)):
+            return strip_span(plain, a, at)[1]
+    return b

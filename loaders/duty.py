@@ -25,21 +25,17 @@ from .bodies import (
     flat,
     head_at,
     is_actor,
+    partners,
+    reports_to,
     split_bodies,
     starts_with,
     strip_span,
     verbs,
 )
+from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .recipients import (
-    authority_at,
-    is_signer_chunk,
-    on_composed,
-    squash,
-    table,
-    view,
-    written,
-)
+from .plain import on_composed, squash, table, view, written
+from .recipients import authority_at, is_signer_chunk
 from .timing import clause, find_deadlines, find_recurrences
 
 _MARKER = re.compile(
@@ -77,18 +73,18 @@ def find_duties(
     inherited: tuple[str, Span] | None = None  # a heading's body, for the bullets under it
     addressed: tuple[str, Span] | None = None  # '… yêu cầu X … sau:', for the items after it
     in_section = False
-    task: _Block | None = None
-    labels: list[tuple[str, int, _Block]] = []
+    task: Span | None = None  # the item a run of labels belongs to
+    labels: list[tuple[str, Span]] = []
     for block in [*_blocks(plain, start, end), None]:
-        label = _label(plain, block) if block else None
-        if label:
-            labels.append((*label, block))
+        found_label = label(plain, block.opening, block.end) if block else None
+        if found_label:
+            labels.append((found_label[0], (found_label[1], block.end)))
             continue
-        found += _labelled(plain, labels, task, issued)
+        found += labelled_duties(plain, labels, task, issued)
         labels = []
         if block is None:
             break
-        task = block
+        task = (block.body, block.end)
         heading = _heading_text(plain, block)
         if heading is not None:
             in_section = in_section or bool(_SECTION.search(heading))
@@ -107,61 +103,6 @@ def find_duties(
     warnings += [_timeless(r) for r in timeless.values()]
     recurrences = find_recurrences(plain, start, end)
     return found, recurrences, find_deadlines(plain, start, end, issued), warnings
-
-
-# --- the labelled form: 'Đơn vị chủ trì: Sở Nội vụ.' under a task ---------------------
-
-
-def _label(plain: str, block: _Block) -> tuple[str, int] | None:
-    """``(role or 'time', where the value starts)`` for a line 'Đơn vị phối hợp: …'."""
-    m = _label_pattern().match(plain, block.opening, block.end)
-    if not m:
-        return None
-    kind = next(k for k, ws in table()["labels"].items() if squash(m[1]).lower() in ws)
-    return kind, m.end()
-
-
-def _labelled(
-    plain: str, labels: list[tuple[str, int, _Block]], task: _Block | None, issued: str | None
-) -> list[Responsibility]:
-    """Responsibilities from a run of labels; the task is the block they follow."""
-    if not labels or task is None:
-        return []
-    bodies: dict[str, list[str]] = {}
-    recurrences: tuple[str, ...] = ()
-    deadline = None
-    for kind, at, block in labels:
-        if kind == "time":
-            recurrences = tuple(dict.fromkeys(r.frequency for r in
-                                              find_recurrences(plain, at, block.end)))
-            deadline = _label_deadline(plain, at, block.end, issued)
-        else:
-            spans = split_bodies(plain, at, block.end)
-            bodies.setdefault(kind, []).extend(
-                written(plain, s, e) for s, e in spans if head_at(plain, s, e))
-    text = written(plain, task.body, clause(plain, task.body, task.body, task.end)[1])
-    span = (task.start, labels[-1][2].end)
-    return [
-        Responsibility(clean_actor(name), role, text.rstrip(" ./"),
-                       tuple(bodies.get("coordinate", ())) if role == "lead" else (),
-                       recurrences, deadline, span=span)
-        for role, names in bodies.items() for name in names
-    ]
-
-
-def _label_deadline(plain: str, a: int, b: int, issued: str | None) -> str | None:
-    """A time label's limit: 'Quý II/2025', 'Tháng 12/2025', 'trước ngày 30/6/2025'."""
-    dates = [d.date for d in find_deadlines(plain, a, b, issued) if d.date]
-    if not dates:
-        value = "trong " + squash(plain[a:b])
-        dates = [d.date for d in find_deadlines(value, 0, len(value), issued) if d.date]
-    return dates[0] if dates else None
-
-
-@cache
-def _label_pattern() -> re.Pattern[str]:
-    words = [w for ws in table()["labels"].values() for w in ws]
-    return re.compile(rf"(?i)({alternation(words)})\s*:\s*(?=\S)")
 
 
 # --- blocks ------------------------------------------------------------------------------
@@ -218,7 +159,7 @@ def _block(plain: str, a: int, b: int) -> _Block:
     body = marker.end() if marker else a
     block = _Block(a, b, bool(marker), body, body)
     head = re.match(r"([^:\n]{3,160}?)\s*:(?!\d)", plain[body:b])
-    if head and not _label_pattern().match(plain, body, b):
+    if head and not label_pattern().match(plain, body, b):
         name = squash(head[1])
         if is_actor(name):
             block.actor = (written(plain, body, body + len(head[1])), (body, body + len(head[1])))
@@ -362,7 +303,7 @@ def _responsibility(
     carries out Z, so it gives two records: coordinate and execute, same task.
     """
     clause_end = clause(plain, task_at, task_at, extent[1])[1]
-    roles, partners, task_start = _role(plain, task_at, clause_end)
+    roles, with_bodies, task_start = _role(plain, task_at, clause_end)
     lo, hi = extent
     deadline = next((d.date for d in find_deadlines(plain, lo, hi, issued) if d.date), None)
     return [
@@ -370,10 +311,10 @@ def _responsibility(
             actor=clean_actor(actor),
             role=role,
             task=_task_text(plain, task_start, clause_end),
-            partners=tuple(partners),
+            partners=tuple(with_bodies),
             recurrences=tuple(dict.fromkeys(r.frequency for r in find_recurrences(plain, lo, hi))),
             deadline=deadline,
-            reports_to=_reports_to(plain, lo, hi),
+            reports_to=reports_to(plain, lo, hi),
             span=strip_span(plain, lo, hi),
         )
         for role in roles
@@ -395,14 +336,14 @@ def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
     role = next(r for r, ps in table()["roles"].items() if flat(m[0]).lower() in ps)
     if role == "advise" and flat(m[0]).lower() == "giúp" and m.start() != a:
         return ("execute",), [], a
-    partners, rest, closes = _partners(plain, a, b)
+    partners_, rest, closes = partners(plain, a, b)
     if role == "lead":
-        return ("lead",), partners, rest if partners else m.end()
+        return ("lead",), partners_, rest if partners_ else m.end()
     if role == "coordinate":
-        if closes or not partners:
-            return ("coordinate",), partners, m.start()
-        return ("coordinate", "execute"), partners, rest
-    return (role,), partners, m.start()
+        if closes or not partners_:
+            return ("coordinate",), partners_, m.start()
+        return ("coordinate", "execute"), partners_, rest
+    return (role,), partners_, m.start()
 
 
 def _verb_before(plain: str, a: int, b: int) -> bool:
@@ -411,44 +352,6 @@ def _verb_before(plain: str, a: int, b: int) -> bool:
     return any(starts_with(plain, w.start(), b, verbs())
                and not starts_with(plain, w.start(), b, modals)
                for w in WORD.finditer(plain, a, b))
-
-
-def _partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
-    """Bodies after 'phối hợp (chặt chẽ) với'; where the task resumes; True if nothing does."""
-    m = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+").search(plain, a, b)
-    if not m:
-        return [], a, True
-    end = actor_end(plain, m.end(), b, tuple(table()["clause_prepositions"]))
-    if end is None:
-        end = b
-    names = [written(plain, *span) for span in split_bodies(plain, m.end(), end)]
-    rest = strip_span(plain, end, b)[0]
-    closes = rest >= b or starts_with(plain, rest, b, table()["clause_prepositions"])
-    return names, rest, closes
-
-
-def _reports_to(plain: str, a: int, b: int) -> str | None:
-    """'báo cáo (kết quả …) với X', 'báo cáo X': the body reported to."""
-    links = "|".join(table()["report_links"])
-    pattern = rf"(?i)báo\s+cáo\s+(?:(?:[^\s,.;]+\s+){{0,14}}?(?:{links})\s+)?"
-    for m in re.finditer(pattern, plain[a:b]):
-        start = a + m.end()
-        direct = m[0].split()[-1].lower() == "cáo"
-        if head_at(plain, start, b) and (not direct or plain[start].isupper()):
-            end = _report_end(plain, start, b)
-            return written(plain, start, end).rstrip(",.;:/( ") or None
-    return None
-
-
-def _report_end(plain: str, a: int, b: int) -> int:
-    """End of the body reported to; 'Bộ Chính trị, Ban Bí thư' runs on over the comma."""
-    stops = table()["report_stops"]
-    for m in WORD.finditer(plain, a, b):
-        at = m.start()
-        listed = plain[at - 2] == "," and plain[at].isupper() and head_at(plain, at, b)
-        if at > a and not listed and (plain[at - 2] in ",;(" or starts_with(plain, at, b, stops)):
-            return strip_span(plain, a, at)[1]
-    return b
 
 
 # --- warnings ----------------------------------------------------------------------------

@@ -1,31 +1,18 @@
 """The 'Nơi nhận' list (nơi nhận) and each entry's purpose: báo cáo, thực hiện, lưu.
 
-Also home of the small text helpers the signature and duty finders share: a same-length
-plain view of the source (markdown marks and NBSPs blanked, old tone placement moved),
-so that every match on the view is a span of the original text.
+Also what tells the signer's column from the list's, which :mod:`.signature` shares: a
+PDF's text layer may put both on one line or interleave them line by line.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
-from bisect import bisect_left
-from collections.abc import Callable, Iterator
-from dataclasses import is_dataclass, replace
-from functools import cache, wraps
-from importlib import resources
+from functools import cache
 from itertools import pairwise
-from typing import Any, TypeVar
 
 from .model import Recipient
+from .plain import lines, on_composed, squash, strip_span, table, view, written
 
-F = TypeVar("F", bound=Callable[..., Any])
-_BLANKS = str.maketrans({c: " " for c in "*#`|_\u00a0\u2007\u202f\u200b\ufeff\t"})
-_OLD_TONE = re.compile(
-    r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])(?<![qQ].)[yỳýỷỹỵ](?![^\W\d_])"
-)
-_TONES = "\u0300\u0301\u0309\u0303\u0323"
 BULLET = re.compile(r"^\s*(?:[-–—•+]|\\-)\s*")
 _ITEM_GAP = re.compile(r"\s{3,}")
 AUTHORITY = (  # T/M, K/T, T/L, T/UQ and the forms TM., KT., T.M, TM before an upper-case word
@@ -42,105 +29,6 @@ def authority_at(s: str, pos: int = 0) -> re.Match[str] | None:
     m = _AUTHORITY.match(s, pos)
     word = s[m.end():].split(maxsplit=1)[0] if m and s[m.end():].strip() else ""
     return m if len(word) > 1 and word.isupper() else None
-
-
-@cache
-def table() -> dict[str, Any]:
-    """The word table ``data/duties.json``."""
-    raw = resources.files(__package__).joinpath("data/duties.json").read_text("utf-8")
-    return json.loads(raw)
-
-
-class View(str):
-    """The plain view of a text (see :func:`view`); ``typed`` keeps its tone placement."""
-
-    typed: str
-
-
-def view(text: str) -> View:
-    """``text`` with markdown marks and odd spaces blanked and tones as in 'ủy', same length.
-
-    Words are matched on the view; what is reported comes from ``typed`` (see
-    :func:`written`), so a name keeps the source's 'Huyện uỷ' or 'Hoà'.
-    """
-    typed = text.translate(_BLANKS).replace("\\-", " -").replace("\\.", " .")
-    plain = View(_move_tones(typed))
-    plain.typed = typed
-    return plain
-
-
-def on_composed(find: F) -> F:
-    """Run a finder ``find(text, start, end, …)`` on NFC text when ``text`` is decomposed
-    (tones typed as combining marks), and map the spans it returns back onto ``text``."""
-
-    @wraps(find)
-    def run(text: str, start: int, end: int, *args: Any) -> Any:
-        if unicodedata.is_normalized("NFC", text):
-            return find(text, start, end, *args)
-        composed, where = _compose(text)
-        found = find(composed, bisect_left(where, start), bisect_left(where, end), *args)
-        return _remap(found, where)
-
-    return run  # type: ignore[return-value]
-
-
-def _compose(text: str) -> tuple[str, list[int]]:
-    """NFC ``text`` and, for each of its characters (and its end), the offset in ``text``."""
-    chars, where = [], []
-    for m in re.finditer(r".[\u0300-\u036f]*", text, re.DOTALL):
-        for char in unicodedata.normalize("NFC", m[0]):
-            chars.append(char)
-            where.append(m.start())
-    return "".join(chars), [*where, len(text)]
-
-
-def _remap(found: Any, where: list[int]) -> Any:
-    if isinstance(found, list | tuple):
-        return type(found)(_remap(x, where) for x in found)
-    if is_dataclass(found) and getattr(found, "span", None):
-        a, b = found.span
-        return replace(found, span=(where[a], where[b]))
-    return found
-
-
-def typed(plain: str) -> str:
-    """The text as typed behind a :class:`View` (markdown blanked), else ``plain`` itself."""
-    return getattr(plain, "typed", plain)
-
-
-def written(plain: str, a: int, b: int) -> str:
-    """The words of ``[a, b)`` as the source spells them, spaces squashed."""
-    return squash(typed(plain)[a:b])
-
-
-def _move_tones(text: str) -> str:
-    """Move a tone from the second vowel of 'oà', 'oè', 'uỷ' to the first (one char each)."""
-    out = list(text)
-    for m in _OLD_TONE.finditer(text):
-        i = m.start()
-        base, tone = _split_tone(out[i])
-        prev_base, prev_tone = _split_tone(out[i - 1])
-        if tone and not prev_tone:
-            out[i - 1] = unicodedata.normalize("NFC", prev_base + tone)
-            out[i] = base
-    return "".join(out)
-
-
-def _split_tone(char: str) -> tuple[str, str]:
-    parts = unicodedata.normalize("NFD", char)
-    tone = "".join(c for c in parts if c in _TONES)
-    base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-    return (base, tone) if len(base) == 1 else (char, "")
-
-
-def lines(plain: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line of ``plain[start:end]``, without its line break."""
-    pos = start
-    while pos < end:
-        stop = plain.find("\n", pos, end)
-        stop = end if stop < 0 else stop
-        yield pos, stop
-        pos = stop + 1
 
 
 def columns(plain: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -172,20 +60,6 @@ def _cut_signer_tail(plain: str, a: int, b: int) -> list[tuple[int, int]]:
         if position or (is_name(tail) and len(tail.split()) >= 3):
             return [strip_span(plain, a, m.start() + 1), (m.start(1), b)]
     return [(a, b)]
-
-
-def strip_span(plain: str, start: int, end: int, chars: str = " \r\n") -> tuple[int, int]:
-    """Narrow ``[start, end)`` past leading and trailing ``chars``."""
-    while start < end and plain[start] in chars:
-        start += 1
-    while end > start and plain[end - 1] in chars:
-        end -= 1
-    return start, end
-
-
-def squash(s: str) -> str:
-    """Whitespace runs to one space, NFC, stripped."""
-    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", s)).strip()
 
 
 # --- the list itself -------------------------------------------------------------------

@@ -13,21 +13,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from .model import Signature
-from .recipients import (
-    BULLET,
-    authority_at,
-    columns,
-    cut_debris,
-    is_debris,
-    is_name,
-    lines,
-    on_composed,
-    squash,
-    table,
-    typed,
-    view,
-    written,
-)
+from .plain import lines, on_composed, squash, table, typed, view, written
+from .recipients import BULLET, authority_at, columns, cut_debris, is_debris, is_name
 
 _HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
 _REACH = 14  # lines after the authority where the name may still stand

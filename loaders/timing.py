@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from .model import Deadline, Recurrence
-from .recipients import squash, table, written
+from .plain import squash, table, written
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10,

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from vankien.loaders.duty import find_duties
 from vankien.loaders.extract import extract_file
-from vankien.loaders.recipients import view
+from vankien.loaders.plain import view
 from vankien.loaders.timing import find_deadlines, find_recurrences
 
 
