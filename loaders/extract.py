@@ -147,9 +147,10 @@ def _issuer(block: list[str], title_issuer: str | None, text: str, ctx: OrgConte
     ``BAN CHẤP HÀNH TRUNG ƯƠNG``, and the title or the signature (``T/M BỘ CHÍNH TRỊ``) says
     which body issued it.
     """
-    orgs = [resolve_org(title_case(b), ctx, base=base) for b in block]
-    if len(orgs) == 2:
-        orgs[1] = within(orgs[1].name, orgs[0], ctx, base=base)
+    names = [title_case(b) for b in block]
+    orgs = [resolve_org(n, ctx, base=base) for n in names]
+    if len(orgs) == 2:  # ĐẢNG BỘ TỈNH AN LẠC / TỈNH ỦY: the lower line is relative to the upper
+        orgs[1] = within(complete_from(names[1], names[:1]), orgs[0], ctx, base=base)
     issuer = None
     if title_issuer:
         named = complete_from(title_case(title_issuer), [o.name for o in orgs])
