@@ -34,6 +34,7 @@ from .organizations import (
     parent_of,
     resolve_org,
     title_case,
+    with_place_of,
     within,
 )
 from .pagemeta import PageMeta, find_page_meta
@@ -63,7 +64,7 @@ def extract(source: Source, *, base: str = DEFAULT_BASE) -> Extraction:
         ctx = _context(ct.text[part.start:part.end], whole) if len(parts) > 1 else whole
         doc = _document(ct, part, ctx, base, warnings)
         docs.append(doc)
-        contexts.append(ctx)
+        contexts.append(with_place_of(ctx, doc.issuer))
     link_cover_letters(docs, warnings)
     mark_lone_letters(docs)
     assign_ids(docs, contexts, source.sha256, base, warnings, committee_slug)

@@ -301,3 +301,15 @@ def _generics() -> list[tuple[str, tuple[str, ...]]]:
         same = {w} | {b for a, b in pairs if a == w} | {a for a, b in pairs if b == w}
         out.append((w, tuple(sorted(same, key=len, reverse=True))))
     return out
+
+
+_PLACE_OF = re.compile(r"(?:Tỉnh ủy|Thành ủy|Đảng bộ tỉnh|Đảng bộ thành phố|tỉnh|thành phố)\s+"
+                       r"(?P<place>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*)$")
+
+
+def with_place_of(context: OrgContext, org: OrgRef | None) -> OrgContext:
+    """``context`` with the province a provincial body's name gives (``Tỉnh ủy An Lạc``),
+    when the text named none of the provinces the authority file knows."""
+    if context.province or org is None or not (m := _PLACE_OF.search(org.name)):
+        return context
+    return OrgContext(m["place"], context.bloc, context.committee)

@@ -201,3 +201,12 @@ def test_local_citation_by_the_documents_own_committee() -> None:
     targets = _targets(text)
     assert targets == {"05-NQ/ĐU": B + "doc/dang-uy-thong-tan-xa-viet-nam/nq/5/2021",
                        "07-KH/ĐU": B + "doc/dang-uy-thong-tan-xa-viet-nam/kh/7/2021"}
+
+
+def test_province_of_a_body_the_authority_file_does_not_know_comes_from_the_issuer() -> None:
+    text = ("ĐẢNG BỘ TỈNH AN LẠC\nTỈNH ỦY\n*\nSố 07-CT/TU\nAn Lạc, ngày 15 tháng 9 năm 2023\n\n"
+            "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề chuyển đổi số\n\nThực hiện Hướng dẫn số "
+            "05-HD/VPTU ngày 02/3/2022 của Văn phòng Tỉnh ủy về công tác văn thư.")
+    doc = run(text).documents[0]
+    assert doc.id == B + "doc/tinh-uy-an-lac/ct/7/2023"
+    assert doc.citations[0].target == B + "doc/van-phong-tinh-uy-an-lac/hd/5/2022"
