@@ -319,5 +319,9 @@ def implemented_by_subject(citations: list[Citation], subject: str | None) -> li
     """A plan whose subject is ``thực hiện Nghị quyết số 57-NQ/TW`` implements that document."""
     if not subject or not _IMPLEMENTING.match(subject):
         return citations
-    return [replace(c, relation="implements") if c.relation == "cites" and c.symbol in subject
-            else c for c in citations]
+    named = [c for c in citations if c.symbol in subject]
+    if not named:
+        return citations
+    first = min(named, key=lambda c: subject.index(c.symbol))  # the rest describe it
+    return [replace(c, relation="implements") if c is first and c.relation == "cites" else c
+            for c in citations]
