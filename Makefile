@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  := demo/store
 # Debian packages the browser, ontology and OCR tests use; installed when run as root.
-DEBIAN := chromium raptor2-utils tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
+DEBIAN := default-jre-headless chromium raptor2-utils tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
 
 .PHONY: demo test system-deps clean
 
