@@ -248,8 +248,8 @@ def _subject(zone: list[Line], first: Line | None) -> str | None:
     for ln in zone[at:at + 8]:
         if not ln.text or len(ln.text) > 200 or (parts and _ADDRESSEE.match(ln.text)):
             break
-        if _RULE.match(ln.text):
-            break
+        if _RULE.match(ln.text) or (parts and ln.text.startswith("(")):
+            break  # a rule under the title, or "(Ban hành kèm theo …)"
         parts.append(ln.text)
     return _strip_about(" ".join(parts))
 

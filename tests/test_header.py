@@ -126,6 +126,10 @@ ROWS: list[tuple[str, str, dict]] = [
      {"issuer": "Quân ủy Trung ương", "symbol": "1657-NQ/QUTW"}),
     ("abbreviated city", CENTRAL_NQ.replace("Hà Nội, ngày", "TP. Hồ Chí Minh, ngày"),
      {"place": "TP. Hồ Chí Minh", "date": "2024-12-22"}),
+    ("regulation issued with a decision", CENTRAL_NQ.replace(
+        "số quốc gia", "số quốc gia\n(Ban hành kèm theo Quyết định số 99-QĐ/TW)"),
+     {"subject": "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
+                 "quốc gia"}),
     ("title read before the number (PDF column order)", CENTRAL_NQ.replace(
         "*\nSố 57-NQ/TW\n", "*\n").replace("CỦA BỘ CHÍNH TRỊ\n", "CỦA BỘ CHÍNH TRỊ\nSố 57-NQ/TW\n"),
      {"symbol": "57-NQ/TW", "type": "NQ", "issuer": "Bộ Chính trị"}),
