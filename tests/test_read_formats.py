@@ -196,6 +196,14 @@ def test_html_in_a_legacy_encoding(tmp_path: Path, charset: str, encoding: str) 
     assert (source.text, source.encoding) == ("Nghị quyết của Bộ Chính trị", encoding)
 
 
+def test_web_page_saved_as_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "trang.txt"
+    page = "<!DOCTYPE html><html><body><nav>Trang chủ</nav><p>Số 07-CT/TU</p></body></html>"
+    path.write_bytes(page.encode("utf-16"))
+    source = read_source(path)
+    assert (source.format, source.encoding, source.text) == ("html", "utf-16-le", "Số 07-CT/TU")
+
+
 @pytest.mark.parametrize(("variant", "renamed", "fmt"), [
     ("pdf", "chi-thi.txt", "pdf"), ("docx", "chi-thi.pdf", "docx"),
     ("txt-utf-8", "chi-thi.docx", "txt"), ("html", "chi-thi.md", "html"),

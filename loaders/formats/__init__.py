@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ReadError
+from .text import utf16_codec
 
 LABELS = {"docx": "a Word .docx file", "pdf": "a PDF", "html": "a web page", "text": "plain text"}
 BY_SUFFIX = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -40,7 +41,9 @@ def sniff(head: bytes, suffix: str) -> str:
         return _zip_kind(head, suffix)
     if b"%PDF-" in head[:1024]:
         return "pdf"
-    bare = head.removeprefix(b"\xef\xbb\xbf")
+    utf16 = utf16_codec(head)
+    bare = head[:2048].decode(utf16, errors="ignore").encode() if utf16 else head
+    bare = bare.removeprefix(b"\xef\xbb\xbf").removeprefix("\ufeff".encode())
     if _HTML_START.match(bare) or (BY_SUFFIX.get(suffix) == "html" and b"<" in bare[:1024]):
         return "html"
     return "text"
