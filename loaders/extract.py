@@ -83,7 +83,8 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
               warnings: list[Warning]) -> Document:
     text, s, e = ct.text, part.start, part.end
     head = find_header(text, s, e)
-    s, e = (head.start if head.start is not None else s), content_end(text, s, e)
+    if head.start is not None and (head.symbol_span or head.date_span or head.block):
+        s, e = head.start, content_end(text, head.start, e)  # not the page text around it
     doc = Document(type=head.code, type_name=head.type_name, symbol=head.symbol,
                    number=head.number, date=head.date, place=head.place,
                    subject=head.subject, addressees=head.addressees, span=_part_span(ct, s, e))

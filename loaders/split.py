@@ -25,6 +25,7 @@ _ATTACHED = re.compile(r"^\(?\s*(?:[Bb]an hành\s+)?[Kk]èm theo\b")
 _FORWARDING = re.compile(r"(?i:" + alternation(words("forwarding")) + r")\b")
 _LETTER = re.compile(r"\bV/v\b|-\s*CV\s*/|CÔNG VĂN", re.IGNORECASE)
 MIN_BODY = 200
+_FOOTNOTE = re.compile(r"^(?:\[\d{1,3}\]|\^?\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SIGNATURE_WIDTH = 80  # lines after Nơi nhận that are longer are page text, not the document
 
 
@@ -60,11 +61,21 @@ def content_end(text: str, start: int, end: int) -> int:
     if last is None:
         return end
     stop = part[last].end
-    for ln in part[last + 1:]:
+    for i, ln in enumerate(part[last + 1:], start=last + 1):
+        if _FOOTNOTE.match(ln.text) or _is_appendix(part, i) or _ATTACHED.match(ln.text):
+            return end  # footnotes or an appendix follow the signature: still the document
         if len(ln.text) > _SIGNATURE_WIDTH and not ln.text.startswith(("-", "+", "•")):
             return stop
         stop = max(stop, ln.end)
     return end
+
+
+def _is_appendix(all_lines: list[Line], i: int) -> bool:
+    """A ``PHỤ LỤC`` title, also when a line break falls inside it (``Phụ`` / ``lục 01``)."""
+    text = all_lines[i].text
+    if len(text) <= 4 and i + 1 < len(all_lines):
+        text = f"{text} {all_lines[i + 1].text}"
+    return bool(_APPENDIX.match(text))
 
 
 def _starts_document(all_lines: list[Line], i: int, previous: str) -> bool:
@@ -74,7 +85,7 @@ def _starts_document(all_lines: list[Line], i: int, previous: str) -> bool:
     letter: elsewhere it is as likely a heading of the page around the document.
     """
     text = all_lines[i].text
-    if symbol_line(text) or is_motto(text) or _APPENDIX.match(text):
+    if symbol_line(text) or is_motto(text) or _is_appendix(all_lines, i):
         return True
     if not (m := title_kind(text)):
         return False
@@ -86,7 +97,7 @@ def _starts_document(all_lines: list[Line], i: int, previous: str) -> bool:
 def _is_attached(all_lines: list[Line], i: int) -> bool:
     """An appendix, or a document issued with the one before it (``Ban hành kèm theo …``)."""
     following = [ln.text for ln in all_lines[i + 1:i + 8] if ln.text]
-    return bool(_APPENDIX.match(all_lines[i].text) or any(_ATTACHED.match(t) for t in following))
+    return _is_appendix(all_lines, i) or any(_ATTACHED.match(t) for t in following)
 
 
 def _cluster_start(all_lines: list[Line], i: int) -> int:

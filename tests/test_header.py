@@ -265,3 +265,9 @@ def test_page_text_after_the_signature_is_not_the_document() -> None:
     doc = run(text).documents[0]
     assert [c.symbol for c in doc.citations] == []
     assert doc.span[1] <= text.index("Thực hiện Nghị định")
+
+
+def test_footnotes_after_the_signature_are_the_document() -> None:
+    notes = "\n[1] Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương khóa XII.\n"
+    doc = run(CENTRAL_NQ + SIGNED + notes).documents[0]
+    assert [c.symbol for c in doc.citations] == ["21-NQ/TW"]
