@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .clean import fold
 from .kinds import canonical_code, canonical_name, code_for_name, is_central, kinds
 from .organizations import block_head_pattern, is_bare_part, place_start_pattern, title_case
-from .patterns import DATE, KIND_NAMES, SUFFIX, codes_pattern, iso_date, squash
+from .patterns import DATE, KIND_NAMES, LOWER, SUFFIX, codes_pattern, iso_date, squash
 
 _MOTTO = re.compile(r"dang cong san|cong hoa xa|hoi chu nghia|chu nghia viet nam|doc lap|"
                     r"tu do - hanh phuc|^hanh phuc$|^cong( hoa)?$")
@@ -31,7 +31,8 @@ _MOTTO_TEXT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ
 _RULE = re.compile(r"^[-_=.…*~]{3,}$")  # a rule drawn under the title
 _OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
 _PLACE_DATE = re.compile(
-    r"(?m:^)[ \t]*(?P<place>(?:TP\.\s*)?(?:(?:[A-ZĐ][\wđ]*|phố|xã|trấn)\s+){0,5}?[A-ZĐ][\wđ]*)"
+    r"(?m:^)[ \t]*(?P<place>(?:TP\.\s*)?(?:(?:[A-ZĐ][" + LOWER + r"]*|phố|xã|trấn)\s+){0,5}?"
+    r"[A-ZĐ][" + LOWER + r"]*)"
     r"\s*,\s*(?i:ngày)"
     r"(?:\s*" + DATE + r"|\s*(?:[.…_ ]*|\d{1,2})\s*(?i:tháng)\s*[.…_ \d]*\s*(?i:năm)\s*\d{4})")
 _ADDRESSEE = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -225,9 +226,12 @@ def _read_symbol(head: Header, m: re.Match[str], offset: int) -> None:
 
 
 def _read_title(head: Header, m: re.Match[str], zone: list[Line], i: int) -> None:
+    rest = [ln for ln in zone[i + 1:] if ln.text]
+    if rest and not m["issuer"] and is_upper(rest[0].text) and (
+            joined := title_kind(f"{zone[i].text} {rest[0].text}")) and joined["issuer"]:
+        m, rest = joined, rest[1:]  # THÔNG BÁO / KẾT LUẬN CỦA BAN BÍ THƯ: one title, two lines
     head.type_name = canonical_name(squash(m["kind"]))
     head.title_code = code_for_name(head.type_name)
-    rest = [ln for ln in zone[i + 1:] if ln.text]
     issuer = m["issuer"]
     about = m["about"]
     if not issuer and rest and (of := of_line(rest[0].text)):

@@ -25,6 +25,7 @@ _ATTACHED = re.compile(r"^\(?\s*(?:[Bb]an hành\s+)?[Kk]èm theo\b")
 _FORWARDING = re.compile(r"(?i:" + alternation(words("forwarding")) + r")\b")
 _LETTER = re.compile(r"\bV/v\b|-\s*CV\s*/|CÔNG VĂN", re.IGNORECASE)
 MIN_BODY = 200
+_CHROME = re.compile(r"^(?i:" + alternation(words("page_chrome")) + r")\b")
 _FOOTNOTE = re.compile(r"^(?:\[\d{1,3}\]|\^?\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SIGNATURE_WIDTH = 80  # lines after Nơi nhận that are longer are page text, not the document
 
@@ -64,8 +65,9 @@ def content_end(text: str, start: int, end: int) -> int:
     for i, ln in enumerate(part[last + 1:], start=last + 1):
         if _FOOTNOTE.match(ln.text) or _is_appendix(part, i) or _ATTACHED.match(ln.text):
             return end  # footnotes or an appendix follow the signature: still the document
-        if len(ln.text) > _SIGNATURE_WIDTH and not ln.text.startswith(("-", "+", "•")):
-            return stop
+        if _CHROME.match(ln.text) or (
+                len(ln.text) > _SIGNATURE_WIDTH and not ln.text.startswith(("-", "+", "•"))):
+            return stop  # page text: a related-articles heading, or a paragraph
         stop = max(stop, ln.end)
     return end
 

@@ -271,3 +271,16 @@ def test_footnotes_after_the_signature_are_the_document() -> None:
     notes = "\n[1] Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương khóa XII.\n"
     doc = run(CENTRAL_NQ + SIGNED + notes).documents[0]
     assert [c.symbol for c in doc.citations] == ["21-NQ/TW"]
+
+
+def test_related_articles_after_the_signature_are_page_text() -> None:
+    related = "\nBài viết liên quan\n- Nghị quyết 57-NQ/TW năm 2024 về đột phá phát triển\n"
+    doc = run(CENTRAL_NQ + SIGNED + related).documents[0]
+    assert doc.citations == []
+
+
+def test_title_over_two_lines() -> None:
+    text = CENTRAL_NQ.replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "THÔNG BÁO\nKẾT LUẬN CỦA BAN BÍ THƯ")
+    doc = run(text).documents[0]
+    assert (doc.type_name, doc.issuer and doc.issuer.name) == ("Thông báo kết luận", "Ban Bí thư")
+    assert doc.subject and doc.subject.startswith("đột phá")
