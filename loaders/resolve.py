@@ -89,6 +89,10 @@ def assign_ids(docs: list[Document], contexts: list, sha256: str, base: str,
     years = _known_years(docs)
     for i, (doc, ctx) in enumerate(zip(docs, contexts, strict=True)):
         doc.id = _doc_id(doc, ctx, sha256, i, base, committee)
+        by_number = not doc.id.startswith((f"{base}doc/source/", f"{base}state/"))
+        if by_number and year_of(doc.date) is None:
+            warnings.append(Warning("citation-year-unknown", f"{doc.symbol}: the document states "
+                                    "no date, so its IRI has no year", doc.span))
     for doc, ctx in zip(docs, contexts, strict=True):
         own = symbol_suffix(doc.symbol)[0] if doc.symbol else None
         doc.citations = [_target(c, doc, own, ctx, years, base, committee, warnings)

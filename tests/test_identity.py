@@ -210,3 +210,9 @@ def test_province_of_a_body_the_authority_file_does_not_know_comes_from_the_issu
     doc = run(text).documents[0]
     assert doc.id == B + "doc/tinh-uy-an-lac/ct/7/2023"
     assert doc.citations[0].target == B + "doc/van-phong-tinh-uy-an-lac/hd/5/2022"
+
+
+def test_document_without_a_date_is_flagged() -> None:
+    extraction = run(ISSUED.replace("Hà Nội, ngày 22 tháng 10 năm 2018\n", ""))
+    assert extraction.documents[0].id == B + "doc/tw/nq/35"
+    assert "citation-year-unknown" in [w.code for w in extraction.warnings]
