@@ -68,7 +68,8 @@ _CUE_GAP = re.compile(r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s
 
 _NAMED = re.compile(
     r"(?<!\w)(?P<head>(?i:" + alternation(words("named_heads")) + r"))\s+(?:của\s+)?"
-    r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)(?:[^\n;:.“”\"()\[]|\n(?!\s*\n)){0,120}))")
+    r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)"
+    r"(?:[^\n;:.“”\"()\[]|\n(?!\s*\n)|\((?i:khóa)\s+[IVXLC]+\)){0,120}))")
 # A name that points at one congress or plenum: a number, a roman numeral, an ordinal.
 _NUMBERED = re.compile(r"\b(?:[IVXLC]+|\d+|thứ\s+\w+)\b")
 _ORDINALS = set(words("ordinals"))
@@ -256,6 +257,7 @@ def find_named(text: str, start: int, end: int) -> list[tuple[str, tuple[int, in
             if not _NUMBERED.search(part):
                 continue  # "Nghị quyết Đại hội" alone names no one congress
             for name in _expand_roman(part):
+                name = re.sub(r"\((khóa\s+[IVXLC]+)\)", r"\1", name, flags=re.IGNORECASE)
                 out.append((f"{squash(m['head'])} {name}", span))
     return out
 

@@ -231,6 +231,8 @@ NAMED = [
     ("Nghị quyết Hội nghị lần thứ nhất Ban Chấp hành Trung ương Đảng khóa II chính thức",
      ["Nghị quyết Hội nghị lần thứ nhất Ban Chấp hành Trung ương Đảng khóa II"]),
     ("quán triệt Nghị quyết Đại hội Đảng bộ các cấp", []),
+    ("thực hiện Nghị quyết Trung ương 4 (khóa XII) về xây dựng Đảng",
+     ["Nghị quyết Trung ương 4 khóa XII"]),
     ("Nghị quyết Đại hội XIII của Đảng nhiệm kỳ 2021-2026", ["Nghị quyết Đại hội XIII của Đảng"]),
     ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của\nĐảng;",
      ["Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"]),
