@@ -3,11 +3,15 @@
 A document is read block by block (paragraphs and list items). A responsibility starts
 where a body is named as the doer: an assignment ('Giao X chủ trì …', 'Đề nghị X …',
 '… yêu cầu X …'), a sentence that opens with a body ('Các cấp ủy đảng phối hợp … tăng
-cường …'), or a heading that names a body ('**2. Ban cán sự đảng UBND tỉnh:** chỉ đạo …',
-whose bullets inherit it). The role is lead (chủ trì), coordinate (phối hợp, when that is
-the whole task), advise (tham mưu, giúp) or execute. Sentences that follow in the same
-block carry on the duty: their recurrences, deadline and 'báo cáo … với X' attach to it.
-Work nobody owns and duties with no time get warnings of their own.
+cường …'), a heading that names a body ('**2. Ban cán sự đảng UBND tỉnh:** chỉ đạo …',
+whose bullets inherit it), or the labels of a plan (see :mod:`.labels`). The items after
+'… yêu cầu X … sau:' are X's unless they name a body. The role is lead (chủ trì),
+coordinate (phối hợp), advise (tham mưu, giúp) or execute; 'X phối hợp với Y làm Z'
+gives X both a coordinate and an execute record. Sentences that follow in the same block
+carry on the duty: their recurrences, deadline and 'báo cáo … với X' attach to it.
+Nothing after 'Nơi nhận' and the signature counts until a new upper-case title. Work
+nobody owns ('task-without-owner') and duties with no time ('duty-without-time') get
+warnings of their own.
 """
 
 from __future__ import annotations
