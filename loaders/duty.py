@@ -51,6 +51,7 @@ _BLOCK_START = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[^\s.][.!?;])\s+(?=[^\W\d_])|(?<=\./\.)\s*")
 _RECIPIENTS = re.compile(r"(?i)\s*nơi\s+nhận\s*:")
+_FOR = re.compile(r"(?i)(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của)\s+")
 _SECTION = re.compile(r"(?i)tổ\s+chức\s+thực\s+hiện\s*:?\s*$")
 
 
@@ -162,17 +163,30 @@ def _block(plain: str, a: int, b: int) -> _Block:
     marker = _MARKER.match(plain, a, b)
     body = marker.end() if marker else a
     block = _Block(a, b, bool(marker), body, body)
-    head = re.match(r"([^:\n]{3,160}?)\s*:(?!\d)", plain[body:b])
-    if head and not label_pattern().match(plain, body, b):
+    prefix = _FOR.match(plain, body, b)  # 'Đối với …', 'Trách nhiệm của …'
+    named = prefix.end() if prefix else body
+    head = re.match(r"([^:\n]{3,160}?)\s*:(?!\d)", plain[named:b])
+    if marker and not head and _bare_heading(plain, named, b):
+        block.actor, block.body = (written(plain, named, b), (named, b)), b
+    elif head and not label_pattern().match(plain, body, b):
         name = squash(head[1])
         if is_actor(name):
-            block.actor = (written(plain, body, body + len(head[1])), (body, body + len(head[1])))
-            block.body = strip_span(plain, body + head.end(), b)[0]
+            block.actor = (written(plain, named, named + len(head[1])),
+                           (named, named + len(head[1])))
+            block.body = strip_span(plain, named + head.end(), b)[0]
         elif marker and len(name.split()) <= 20:
             after = strip_span(plain, body + head.end(), b)[0]
             if plain[after:after + 1].isupper():  # a title: '1. Nâng cao nhận thức: Cấp ủy …'
                 block.body = after
     return block
+
+
+def _bare_heading(plain: str, a: int, b: int) -> bool:
+    """'2. Ban Tuyên giáo Huyện ủy' alone on its line: a body that heads the bullets below."""
+    name = squash(plain[a:b])
+    if "\n" in plain[a:b].strip() or name.endswith((".", ";", ",")) or not is_actor(name):
+        return False
+    return actor_end(name, 0, len(name), tuple(table()["not_duty"])) is None
 
 
 def _heading_text(plain: str, block: _Block) -> str | None:

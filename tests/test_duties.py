@@ -152,6 +152,15 @@ RESPONSIBILITIES = [
       ("Các cấp ủy", "execute", [], [], None, None),
       ("Các địa phương", "execute", [], [], None, None),
       ("Các cấp ủy", "execute", [], [], "2026-12-31", None)]),
+    # a body alone on its numbered line heads the bullets below it
+    ("2. Ban Tuyên giáo Huyện ủy\n- Chủ trì, phối hợp với Văn phòng Huyện ủy hướng dẫn.\n"
+     "- Tham mưu Ban Thường vụ Huyện ủy sơ kết hằng năm.\n"
+     "3. Đối với các chi, đảng bộ cơ sở:\n- Xây dựng kế hoạch thực hiện.",
+     [("Ban Tuyên giáo Huyện ủy", "lead", ["Văn phòng Huyện ủy"], [], None, None),
+      ("Ban Tuyên giáo Huyện ủy", "advise", [], ["yearly"], None, None),
+      ("Các chi, đảng bộ cơ sở", "execute", [], [], None, None)]),
+    ("- Các đảng ủy trực thuộc tổ chức quán triệt Nghị quyết",
+     [("Các đảng ủy trực thuộc", "execute", [], [], None, None)]),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
     ("Cơ quan chủ trì", []),
