@@ -23,6 +23,7 @@ from .patterns import LOWER
 from .resolve import org_iri, slug
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
+_TERM = re.compile(r"\s*\(?\s*(?i:khóa)\s+[IVXLC]+\s*\)?$")
 _LIST = re.compile(r",|\svà\s+(?:các|những)\b")
 
 
@@ -82,6 +83,7 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     """The body ``name`` stands for in ``context``, with its IRI when it can be told."""
     context = context or OrgContext()
     clean = clean_text(re.sub(r"\s+", " ", name)).text.strip(" ,.;:-–")
+    clean = _TERM.sub("", clean)  # Ban Chấp hành Trung ương khóa XIII is the same body
     if not clean or is_plural(clean):
         return OrgRef(clean or name, None)
     known = _index().get(fold(expand(clean)))
@@ -121,7 +123,7 @@ def committee_slug(name: str | None, suffix: str = "",
     committee, which the context must complete.
     """
     generic = _data()["local_suffixes"].get(suffix)
-    name = name or generic
+    name = _TERM.sub("", name) if name else generic
     if not name:
         return None
     full = _complete(expand(name), context or OrgContext())

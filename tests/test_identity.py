@@ -122,6 +122,8 @@ ORGS = [
     ("Ban Tuyên giáo TW", None, "Ban Tuyên giáo Trung ương", "ban-tuyen-giao-trung-uong"),
     ("BTGTW", None, "Ban Tuyên giáo Trung ương", "ban-tuyen-giao-trung-uong"),
     ("Ban Bí thư Trung ương Đảng", None, "Ban Bí thư", "ban-bi-thu"),
+    ("Ban Chấp hành Trung ương Đảng khóa XIII", None, "Ban Chấp hành Trung ương",
+     "ban-chap-hanh-trung-uong"),
     ("UBKTTW", None, "Ủy ban Kiểm tra Trung ương", "uy-ban-kiem-tra-trung-uong"),
     ("VPTW", None, "Văn phòng Trung ương Đảng", "van-phong-trung-uong-dang"),
     ("Đảng ủy TTXVN", None, "Đảng ủy Thông tấn xã Việt Nam", "dang-uy-thong-tan-xa-viet-nam"),
@@ -216,3 +218,9 @@ def test_document_without_a_date_is_flagged() -> None:
     extraction = run(ISSUED.replace("Hà Nội, ngày 22 tháng 10 năm 2018\n", ""))
     assert extraction.documents[0].id == B + "doc/tw/nq/35"
     assert "citation-year-unknown" in [w.code for w in extraction.warnings]
+
+
+def test_the_issuers_term_does_not_change_the_body() -> None:
+    a = _targets("Nghị quyết số 06-NQ/ĐUK ngày 25/01/2017 của Ban Chấp hành Đảng bộ Khối các cơ "
+                 "quan Trung ương khóa XII")
+    assert a == {"06-NQ/ĐUK": B + "doc/dang-uy-khoi-cac-co-quan-trung-uong/nq/6/2017"}
