@@ -1,5 +1,5 @@
 """A store behind any SPARQL 1.1 server: Protocol for queries and updates, Graph Store
-Protocol for writing one source's graph. Plain ``urllib``, no client library.
+Protocol for reading one source's graph. Plain ``urllib``, no client library.
 
 ``URL`` is the server's base: ``{URL}/query``, ``{URL}/update`` and ``{URL}/store`` (the
 ``oxigraph serve`` layout); a URL ending in ``/query`` or ``/sparql`` is taken as the query
@@ -47,23 +47,22 @@ class Endpoint(Backend):
     def update(self, sparql: str) -> None:
         self._send("update", sparql.encode(), "application/sparql-update")
 
-    def add_source(self, graph: str, ntriples: str, entry: str) -> None:
-        query = urllib.parse.urlencode({"graph": graph})
-        self._send(f"store?{query}", ntriples.encode(), "application/n-triples", method="PUT")
-        self.update(f"INSERT DATA {{ {ntriples} GRAPH <{self.registry}> {{ {entry} }} }}")
-
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        from pyoxigraph import NamedNode, Quad
+        """One graph through the Graph Store Protocol, else every named graph by a query."""
+        from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
-        table = self.select(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}")
-        for s, p, o, g in table.rows:
-            yield Quad(s, p, o, g or NamedNode(graph))
+        if graph:
+            query = urllib.parse.urlencode({"graph": graph})
+            data = self._send(f"store?{query}", b"", "text/plain", "application/n-triples", "GET")
+            return (Quad(t.subject, t.predicate, t.object, NamedNode(graph))
+                    for t in parse(data, format=RdfFormat.N_TRIPLES))
+        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return (Quad(*row) for row in rows)
 
     def _send(self, path: str, body: bytes, ctype: str, accept: str = "*/*",
               method: str = "POST") -> bytes:
         request = urllib.request.Request(
-            f"{self.url}/{path}", data=body, method=method,
+            f"{self.url}/{path}", data=body if method != "GET" else None, method=method,
             headers={"Content-Type": ctype, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:

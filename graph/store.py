@@ -73,9 +73,6 @@ class Backend:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
-    def add_source(self, graph: str, ntriples: str, entry: str) -> None:
-        """Write ``ntriples`` into ``graph`` and the default graph, then the registry ``entry``."""
-        raise NotImplementedError
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         raise NotImplementedError
@@ -98,14 +95,16 @@ class Backend:
     def write_source(self, path: str, sha256: str, ntriples: str) -> None:
         """Make ``ntriples`` the graph of the source at ``path``, replacing what it held."""
         graph = f"{self.base}graph/{sha256}"
-        self._unregister(path, drop_also=graph)
-        self.add_source(graph, ntriples, self._entry(path, sha256))
+        ops = self._unregister(path, drop_also=graph)
+        ops.append(f"INSERT DATA {{ {ntriples} GRAPH <{graph}> {{ {ntriples} }} "
+                   f"GRAPH <{self.registry}> {{ {self._entry(path, sha256)} }} }}")
+        self.update(" ;\n".join(ops))  # one transaction
 
     def remove_source(self, path: str) -> bool:
         """Take the source at ``path`` out of the store; False when it was not there."""
         if path not in self.sources():
             return False
-        self._unregister(path)
+        self.update(" ;\n".join(self._unregister(path)))
         return True
 
     def _entry(self, path: str, sha256: str) -> str:
@@ -115,8 +114,9 @@ class Backend:
         return (f"{s} <{VK}path> {Literal(path)} .\n{s} <{VK}sha256> {Literal(sha256)} .\n"
                 f"{s} <{VK}graph> <{self.base}graph/{sha256}> .\n")
 
-    def _unregister(self, path: str, drop_also: str | None = None) -> None:
-        """One update: forget ``path``; drop the graphs no other registered path shares."""
+    def _unregister(self, path: str, drop_also: str | None = None) -> list[str]:
+        """Update operations that forget ``path`` and drop the graphs no other path shares,
+        with their facts in the default graph that no other source states."""
         from pyoxigraph import Literal, NamedNode
 
         reg, lit = self.registry, Literal(path)
@@ -133,8 +133,7 @@ class Backend:
             ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT "
                        f"EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}")
             ops.append(f"DROP SILENT GRAPH {g}")
-        if ops:
-            self.update(" ;\n".join(ops))
+        return ops
 
 
 class Embedded(Backend):
@@ -157,12 +156,6 @@ class Embedded(Backend):
 
     def update(self, sparql: str) -> None:
         self._store.update(sparql)
-
-    def add_source(self, graph: str, ntriples: str, entry: str) -> None:
-        from pyoxigraph import RdfFormat
-
-        quads = ntriples + in_graph(ntriples, graph) + in_graph(entry, self.registry)
-        self._store.load(quads, format=RdfFormat.N_QUADS)  # one transaction
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads of ``graph``, else of every named graph (not the derived default graph)."""
@@ -245,12 +238,6 @@ def open_store(
             yield store
         finally:
             store.close()
-
-
-def in_graph(ntriples: str, graph: str) -> str:
-    """N-Triples lines as N-Quads lines of ``graph``."""
-    return "".join(f"{line.rstrip()[:-1]}<{graph}> .\n" for line in ntriples.splitlines()
-                   if line.strip() and not line.lstrip().startswith("#"))
 
 
 def with_values(query: str, bindings: dict[str, ox.Term]) -> str:

@@ -54,13 +54,17 @@ def test_cli_against_oxigraph_serve_matches_the_embedded_store(
 
 
 def test_export_from_the_endpoint_round_trips(corpus: Path, tmp_path: Path) -> None:
+    one, local, out = sorted(corpus.glob("*.md"))[0], tmp_path / "store", tmp_path / "all.nq"
+    assert vankien("ingest", one, "--store", local).returncode == 0
     with oxigraph_server() as url:
-        vankien("ingest", corpus, "--endpoint", url)
-        out = tmp_path / "all.nq"
+        assert vankien("ingest", corpus, "--endpoint", url).returncode == 0
         assert vankien("export", "--format", "nq", "-o", out, "--endpoint", url).returncode == 0
         with open_store(endpoint=url) as backend:
             count = int(backend.select(COUNT).rows[0][0].value)
+        graphs = [vankien("export", "-f", "nq", "--source", one, *where).stdout
+                  for where in (["--endpoint", url], ["--store", local])]
     assert len(out.read_text(encoding="utf-8").splitlines()) == count
+    assert sorted(graphs[0].splitlines()) == sorted(graphs[1].splitlines()) != []
 
 
 def _rows(text: str) -> list:
