@@ -14,6 +14,8 @@ from .model import Span
 from .plain import strip_span, table, written
 
 WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
+_WITH = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+")
+_WITH_BODY = re.compile(r"(?i:phối\s+hợp)\s+(?=[A-ZĐÂĂÊÔƠƯỦ])")  # 'phối hợp Sở Tài chính …'
 
 
 def actor_end(plain: str, a: int, b: int, extra: tuple[str, ...] = ()) -> int | None:
@@ -155,9 +157,13 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
-    """Bodies after 'phối hợp (chặt chẽ) với'; where the task resumes; True if nothing does."""
-    m = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+").search(plain, a, b)
-    if not m:
+    """Bodies after 'phối hợp (chặt chẽ) với' or 'phối hợp Sở …'; where the task resumes;
+    True if nothing does."""
+    m = _WITH.search(plain, a, b)
+    if m is None:
+        m = _WITH_BODY.search(plain, a, b)
+        m = m if m and head_at(plain, m.end(), b) else None
+    if m is None:
         return [], a, True
     end = actor_end(plain, m.end(), b, tuple(table()["clause_prepositions"]))
     if end is None:
