@@ -16,7 +16,7 @@ from vankien.graph.store import open_store
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 VANKIEN = str(Path(sys.executable).with_name("vankien"))
-COPIES = 20
+COPIES = 40
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
@@ -52,7 +52,7 @@ def test_sigkill_mid_ingest_then_rerun_completes(tmp_path: Path) -> None:
     expected = snapshot(tmp_path / "whole")
 
     killed = ingest(folder, tmp_path / "killed")
-    time.sleep(duration * 0.6)
+    time.sleep(duration * 0.5)
     assert killed.poll() is None, "ingest ended before the kill: make the archive larger"
     os.killpg(killed.pid, signal.SIGKILL)  # the command, its fork server and its workers
     killed.wait(30)
