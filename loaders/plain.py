@@ -14,12 +14,12 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import is_dataclass, replace
-from functools import cache, wraps
+from functools import cache, lru_cache, wraps
 from importlib import resources
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
-_BLANKS = str.maketrans({c: " " for c in "*#`|_\u00a0\u2007\u202f\u200b\ufeff\t"})
+_BLANKS = re.compile("[*#`|_\u00a0\u2007\u202f\u200b\ufeff\t]")  # each to one space
 _OLD_TONE = re.compile(
     r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])(?<![qQ].)[yỳýỷỹỵ](?![^\W\d_])"
 )
@@ -38,13 +38,14 @@ class View(str):
     typed: str
 
 
+@lru_cache(maxsize=4)  # the finders of one document all read the same view
 def view(text: str) -> View:
     """``text`` with markdown marks and odd spaces blanked and tones as in 'ủy', same length.
 
     Words are matched on the view; what is reported comes from ``typed`` (see
     :func:`written`), so a name keeps the source's 'Huyện uỷ' or 'Hoà'.
     """
-    typed = text.translate(_BLANKS).replace("\\-", " -").replace("\\.", " .")
+    typed = _BLANKS.sub(" ", text).replace("\\-", " -").replace("\\.", " .")
     plain = View(_move_tones(typed))
     plain.typed = typed
     return plain
@@ -96,15 +97,15 @@ def written(plain: str, a: int, b: int) -> str:
 
 def _move_tones(text: str) -> str:
     """Move a tone from the second vowel of 'oà', 'oè', 'uỷ' to the first (one char each)."""
-    out = list(text)
+    out, pos = [], 0  # a moved pair never touches the next: 'o'/'u' never follow 'a'/'e'/'y'
     for m in _OLD_TONE.finditer(text):
         i = m.start()
-        base, tone = _split_tone(out[i])
-        prev_base, prev_tone = _split_tone(out[i - 1])
+        base, tone = _split_tone(text[i])
+        prev_base, prev_tone = _split_tone(text[i - 1])
         if tone and not prev_tone:
-            out[i - 1] = unicodedata.normalize("NFC", prev_base + tone)
-            out[i] = base
-    return "".join(out)
+            out += [text[pos:i - 1], unicodedata.normalize("NFC", prev_base + tone), base]
+            pos = i + 1
+    return "".join([*out, text[pos:]]) if out else text
 
 
 def _split_tone(char: str) -> tuple[str, str]:
@@ -134,4 +135,4 @@ def strip_span(plain: str, start: int, end: int, chars: str = " \r\n") -> tuple[
 
 def squash(s: str) -> str:
     """Whitespace runs to one space, NFC, stripped."""
-    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", s)).strip()
+    return unicodedata.normalize("NFC", " ".join(s.split()))

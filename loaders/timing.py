@@ -152,11 +152,30 @@ _STOP = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-–•+]|\d+[.)/]|[a-zđ]
 
 def clause(plain: str, at: int, lo: int, hi: int) -> tuple[int, int]:
     """``[start, end)`` of the sentence or ';' clause around ``at`` within ``[lo, hi)``."""
-    a = lo
-    for m in _STOP.finditer(plain, lo, at):
-        a = m.end()
+    a = _last_stop(plain, lo, at)
     m = _STOP.search(plain, at, hi)
     b = m.start() if m else hi
     while a < b and plain[a] in " \n\r-–•+:":
         a += 1
     return a, b
+
+
+def _last_stop(plain: str, lo: int, at: int) -> int:
+    """End of the last stop of ``plain[lo:at]`` (else ``lo``), read back from ``at``.
+
+    A scan may start at any ``s`` after a non-space: no stop spans ``s - 1`` and ``s``
+    then, so it finds the stops a scan from ``lo`` finds past ``s``.
+    """
+    width = 256
+    while True:
+        s = at - width
+        while s > lo and plain[s - 1].isspace():
+            s -= 1
+        if s <= lo:
+            s = lo
+        ends = [m.end() for m in _STOP.finditer(plain, s, at)]
+        if ends:
+            return ends[-1]
+        if s == lo:
+            return lo
+        width *= 4
