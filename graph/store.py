@@ -139,8 +139,8 @@ class Backend:
 class Embedded(Backend):
     """An on-disk pyoxigraph store."""
 
-    def __init__(self, store: ox.Store, base: str, *, writable: bool = False) -> None:
-        self._store, self.base, self._writable = store, base, writable
+    def __init__(self, store: ox.Store, base: str, path: Path | None = None) -> None:
+        self._store, self.base, self._path = store, base, path
 
     def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
         from pyoxigraph import QuerySolutions
@@ -180,10 +180,20 @@ class Embedded(Backend):
                 if not isinstance(q.graph_name, DefaultGraph))
 
     def close(self) -> None:
-        """Flush a written store: its log becomes sorted tables that open and read fast."""
-        if self._writable:
+        """Flush a written store: its log becomes sorted tables that open and read fast.
+
+        RocksDB deletes the flushed write-ahead log on the next open: do it now, it is
+        most of the store's size on disk.
+        """
+        import pyoxigraph
+
+        if self._path:
             self._store.flush()
         del self._store
+        if self._path:
+            reopened = pyoxigraph.Store(str(self._path))
+            del reopened
+
 
 
 def open_embedded(path: Path, *, write: bool, base: str) -> Embedded:
@@ -196,7 +206,7 @@ def open_embedded(path: Path, *, write: bool, base: str) -> Embedded:
         store = pyoxigraph.Store(str(path)) if write else pyoxigraph.Store.read_only(str(path))
     except OSError as exc:
         raise StoreError(str(path), f"cannot open the store: {exc}") from exc
-    return Embedded(store, base, writable=write)
+    return Embedded(store, base, path if write else None)
 
 
 @contextmanager
