@@ -15,6 +15,9 @@ from .plain import strip_span, table, written
 
 WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 _WITH = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+")
+_SPACES = re.compile(r"\s+")
+_JOINS = re.compile(r",\s*|;\s*|\s+và\s+")
+_ASSIGN_WORD = re.compile(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+")
 _WITH_BODY = re.compile(r"(?i:phối\s+hợp)\s+(?=[A-ZĐÂĂÊÔƠƯỦ])")  # 'phối hợp Sở Tài chính …'
 
 
@@ -37,17 +40,36 @@ def verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
     if not plain[at - 1].isspace():
         return False
     before = plain[max(0, at - 24):at].lower().rstrip()
-    if not starts_with(plain, at, b, table()["modals"]) and any(
-        before.endswith(" " + n) or before == n for n in table()["nominalizers"]
-    ):
+    if _ends_with_nominalizer(before) and not starts_with(plain, at, b, table()["modals"]):
         return False
     low = plain[at:min(b, at + 40)].lower()
-    for verb, nouns in table()["noun_readings"].items():
-        if low.startswith(verb + " ") and low[len(verb) + 1:].startswith(tuple(nouns)):
+    for verb, nouns in _noun_readings().get(low.split(" ", 1)[0], ()):
+        if low.startswith(verb + " ") and low[len(verb) + 1:].startswith(nouns):
             return False
     window = plain[max(0, at - 20):min(b, at + 30)].lower().replace("\n", " ")
     return not any(p in window and _covers(window, p, at - max(0, at - 20))
                    for p in table()["nominal_phrases"])
+
+
+def _ends_with_nominalizer(before: str) -> bool:
+    """``before`` is, or ends with a space and, a nominalizer ('công tác', 'việc')."""
+    words = _nominalizers()
+    return before in words or any(
+        before[i + 1:] in words for i, c in enumerate(before) if c == " ")
+
+
+@cache
+def _nominalizers() -> frozenset[str]:
+    return frozenset(table()["nominalizers"])
+
+
+@cache
+def _noun_readings() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The noun readings of a verb ('tổ chức' → 'đảng'), keyed by the verb's first word."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for verb, nouns in table()["noun_readings"].items():
+        out.setdefault(verb.split(" ", 1)[0], []).append((verb, tuple(nouns)))
+    return out
 
 
 def _covers(window: str, phrase: str, offset: int) -> bool:
@@ -67,7 +89,7 @@ def describes(plain: str, at: int, b: int) -> bool:
 def split_bodies(plain: str, a: int, b: int) -> list[Span]:
     """'các đảng ủy cơ sở và chi bộ trực thuộc' → two bodies; shared tails stay whole."""
     bounds, pos = [], a
-    for m in re.finditer(r",\s*|;\s*|\s+và\s+", plain[a:b]):
+    for m in _JOINS.finditer(plain[a:b]):
         if _strong_at(plain, a + m.end(), b):
             bounds.append((pos, a + m.start()))
             pos = a + m.end()
@@ -101,12 +123,11 @@ def _upper_words(name: str) -> str:
 def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
     s = flat(plain[a:min(b, a + 60)]).lower()
-    for det in table()["determiners"]:
-        if s.startswith(det + " "):
-            s = s[len(det) + 1:]
-            break
-    head = next((h for h in _heads() if s.startswith(h)), None)
-    if head is None or s[len(head):len(head) + 1].isalnum():
+    det = _determiner().match(s)
+    if det:
+        s = s[det.end():]
+    head = _heads().match(s)
+    if head is None or s[head.end():head.end() + 1].isalnum():
         return False
     return not s.startswith(tuple(table()["not_heads"]))
 
@@ -119,7 +140,7 @@ def _strong_at(plain: str, a: int, b: int) -> bool:
 
 
 def clean_actor(name: str) -> str:
-    name = re.sub(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+", "", name.strip(" ,;:.-"))
+    name = _ASSIGN_WORD.sub("", name.strip(" ,;:.-"))
     return name[:1].upper() + name[1:]
 
 
@@ -129,8 +150,16 @@ def verbs() -> tuple[str, ...]:
 
 
 @cache
-def _heads() -> tuple[str, ...]:
-    return tuple(sorted(table()["actor_heads"], key=len, reverse=True))
+def _heads() -> re.Pattern[str]:
+    """The longest head word that opens a flat, lower-cased text."""
+    ordered = sorted(table()["actor_heads"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)))
+
+
+@cache
+def _determiner() -> re.Pattern[str]:
+    """The first determiner of the table ('các', 'những' …) that opens the text, and a space."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, table()['determiners']))}) ")
 
 
 def alternation(phrases: list[str]) -> str:
@@ -140,7 +169,7 @@ def alternation(phrases: list[str]) -> str:
 
 
 def flat(s: str) -> str:
-    return re.sub(r"\s+", " ", s)
+    return _SPACES.sub(" ", s)
 
 
 def starts_with(
