@@ -6,6 +6,8 @@ ingested); 05-KH/TU continues 12-NQ/TU and cites 35-NQ/TW; 07-CV/BTGTU forwards 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -207,3 +209,57 @@ def test_json_output_is_sparql_results_json(store: Backend) -> None:
     assert doc["head"]["vars"] == ["document", "symbol", "kind", "citedBy"]
     assert doc["results"]["bindings"][0]["citedBy"] == {
         "type": "literal", "value": "2", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+
+
+@pytest.fixture
+def closed_store(tmp_path: Path) -> Path:
+    with open_store(tmp_path / "store", write=True) as backend:
+        _fill(backend)
+    return tmp_path / "store"
+
+
+def _vankien(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).with_name("vankien")), *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, input=stdin, timeout=120)
+
+
+@pytest.mark.parametrize("how", ["text", "file", "stdin"])
+def test_query_command_reads_text_file_or_stdin(closed_store: Path, tmp_path: Path,
+                                                how: str) -> None:
+    sparql = "SELECT DISTINCT ?s WHERE { ?d vk:symbol ?s } ORDER BY ?s"
+    (tmp_path / "q.rq").write_text(sparql, encoding="utf-8")
+    arg = {"text": sparql, "file": str(tmp_path / "q.rq"), "stdin": "-"}[how]
+    result = _vankien("query", arg, "--store", closed_store, "-f", "csv",
+                      stdin=sparql if how == "stdin" else None)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["s", "05-KH/TU", "07-CV/BTGTU", "12-NQ/TU", "35-NQ/TW"]
+
+
+def test_query_command_markdown_and_list(closed_store: Path) -> None:
+    result = _vankien("query", "missing", "--store", closed_store, "-f", "md")
+    assert result.stdout.splitlines()[:3] == [
+        "| document | symbol | kind | citedBy |", "|---|---|---|---|",
+        f"| {BASE}doc/tw/nq/35/2018 | 35-NQ/TW | Nghị quyết | 2 |"]
+    listed = _vankien("query", "--list").stdout
+    assert "backlinks SYMBOL\n    Documents citing a document" in listed
+
+
+def test_duties_command_writes_an_ics_file(closed_store: Path, tmp_path: Path) -> None:
+    ics = tmp_path / "duties.ics"
+    result = _vankien("duties", "--ics", ics, "--store", closed_store)
+    assert result.returncode == 0, result.stderr
+    text = ics.read_bytes().decode()
+    assert text.count("BEGIN:VEVENT") == 4 and text.count("RRULE:FREQ=YEARLY") == 2
+
+
+@pytest.mark.parametrize(("fmt", "parse_as"), [
+    ("ttl", "turtle"), ("trig", "trig"), ("nq", "nquads"), ("jsonld", "json-ld")])
+def test_export_formats_parse_back(closed_store: Path, fmt: str, parse_as: str) -> None:
+    from rdflib import Dataset
+
+    result = _vankien("export", "--format", fmt, "--store", closed_store)
+    assert result.returncode == 0, result.stderr
+    ds = Dataset()
+    ds.parse(data=result.stdout, format=parse_as)
+    triples = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    assert (P2, VK.continues, P1) in triples
