@@ -75,8 +75,6 @@ class _Mapper:
             self._document(index, doc)
         for index, warning in enumerate(self.extraction.warnings):
             self._warning(f"warning/{index}", warning.code, warning.message, warning.span)
-        for index, message in enumerate(self.src.warnings):
-            self._warning(f"read-warning/{index}", "read", message, None)
 
     # -- nodes ---------------------------------------------------------------------------
 
@@ -188,7 +186,7 @@ class _Mapper:
         self._describe(target, c.type, c.type_name, c.symbol, c.number, c.date)
         self._add(target, VK.title, _lit(c.title))
         if c.issuer:
-            self._add(target, VK.issuedBy, self._org(c.issuer, None))
+            self._add(target, VK.issuedBy, self._org(c.issuer, c.issuer_id))
         if self._without_year(target):
             self._add(target, VK.unresolved, Literal(True))
 
@@ -220,8 +218,9 @@ class _Mapper:
         self._add(node, VK.actorName, Literal(r.actor))
         self._add(node, VK.role, ROLES.get(r.role))
         self._add(node, VK.task, Literal(r.task))
-        for partner in r.partners:
-            self._add(node, VK.partner, self._org(partner, None))
+        ids = r.partner_ids or (None,) * len(r.partners)
+        for partner, iri in zip(r.partners, ids, strict=True):
+            self._add(node, VK.partner, self._org(partner, iri))
         for frequency in r.recurrences:
             self._add(node, VK.frequency, Literal(frequency))
         self._add(node, VK.deadline, _date(r.deadline))
@@ -237,7 +236,7 @@ class _Mapper:
     def _receipt(self, d: URIRef, node: URIRef, r: Receipt) -> None:
         self._fact(d, VK.receipt, node, VK.Receipt)
         if r.by:
-            self._add(node, VK.receivedBy, self._org(r.by, None))
+            self._add(node, VK.receivedBy, self._org(r.by, r.by_id))
         self._add(node, VK.receiptNumber, _lit(r.number))
         self._add(node, VK.dateReceived, _date(r.date))
         self._evidence(node, r.span)
@@ -285,13 +284,15 @@ class _Mapper:
         return self.by_symbol.get(ref)
 
     def _org(self, name: str, iri: str | None) -> URIRef | None:
-        """An organization: its resolved IRI, or one scoped to this source when unresolved."""
+        """An organization: its resolved IRI, labelled with the name the extractor gave that
+        IRI; or, unresolved (a list, a generic body), one scoped to this source."""
         if not (iri or name.strip()):
             return None
         org = URIRef(iri or f"{self.facts}org/{_key(name)}")
+        label = Literal(self.extraction.organizations.get(iri or "", name), lang="vi")
         self._add(org, RDF.type, ORG.Organization)
-        self._add(org, SKOS.prefLabel, Literal(name, lang="vi"))
-        self._add(org, RDFS.label, Literal(name, lang="vi"))
+        self._add(org, SKOS.prefLabel, label)
+        self._add(org, RDFS.label, label)
         return org
 
     # -- triples -------------------------------------------------------------------------

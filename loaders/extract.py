@@ -7,7 +7,6 @@ recipients → link cover letters to what they forward → identity (IRIs). Span
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from dataclasses import replace
@@ -48,16 +47,19 @@ DEFAULT_BASE = "https://w3id.org/vankien/"
 _CENTRAL_SIGNERS = ("BỘ CHÍNH TRỊ", "BAN BÍ THƯ")
 
 
-def extract_file(path: str | Path, *, base: str = DEFAULT_BASE) -> Extraction:
-    """Read and extract one file."""
-    return extract(read_source(path), base=base)
+def extract_file(path: str | Path, *, base: str = DEFAULT_BASE, ocr: bool = False) -> Extraction:
+    """Read and extract one file; ``ocr`` lets scanned PDF pages be read with Tesseract."""
+    return extract(read_source(path, ocr=ocr), base=base)
 
 
 def extract(source: Source, *, base: str = DEFAULT_BASE) -> Extraction:
-    """Find the documents in ``source``, their headers, citations and duties."""
+    """Find the documents in ``source``, their headers, citations and duties.
+
+    What the reader had to guess (``Source.warnings``) comes first among the warnings.
+    """
     ct = clean_text(source.text)
     whole = find_context(ct.text)
-    warnings: list[Warning] = []
+    warnings = [Warning("read", message) for message in source.warnings]
     docs, contexts = [], []
     parts = split_parts(ct.text)
     for part in parts:
@@ -68,10 +70,12 @@ def extract(source: Source, *, base: str = DEFAULT_BASE) -> Extraction:
     link_cover_letters(docs, warnings)
     mark_lone_letters(docs)
     assign_ids(docs, contexts, source.sha256, base, warnings, committee_slug)
+    bodies = _Bodies(base)
     for doc, ctx in zip(docs, contexts, strict=True):
         own = replace(ctx, committee=committee_of(doc.issuer)) if doc.issuer else ctx
-        _duties(source.text, doc, own, base, warnings)
-    return Extraction(source, docs, warnings)
+        _duties(source.text, doc, warnings)
+        _name_bodies(doc, own, bodies)
+    return Extraction(source, docs, warnings, bodies.names)
 
 
 def _context(text: str, whole: OrgContext) -> OrgContext:
@@ -171,16 +175,46 @@ def _issuer(block: list[str], title_issuer: str | None, text: str, ctx: OrgConte
     return issuer, parent
 
 
-def _duties(text: str, doc: Document, ctx: OrgContext, base: str,
-            warnings: list[Warning]) -> None:
+def _duties(text: str, doc: Document, warnings: list[Warning]) -> None:
     start, end = doc.span
-    resp, rec, dl, warns = find_duties(text, start, end, doc.date)
-    doc.responsibilities = [dataclasses.replace(r, actor_id=resolve_org(r.actor, ctx, base=base).id)
-                            for r in resp]
-    doc.recurrences, doc.deadlines = rec, dl
+    doc.responsibilities, doc.recurrences, doc.deadlines, warns = find_duties(
+        text, start, end, doc.date)
     warnings.extend(warns)
     doc.signer = find_signature(text, start, end)
     doc.recipients = find_recipients(text, start, end)
+
+
+class _Bodies:
+    """Resolves the bodies a source names and remembers the name each IRI stands for."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.names: dict[str, str] = {}
+
+    def id(self, name: str | None, ctx: OrgContext) -> str | None:
+        """The IRI of the body ``name`` in ``ctx``; None for a list or a generic body."""
+        return self.add(resolve_org(name, ctx, base=self.base)) if name else None
+
+    def add(self, org: OrgRef | None) -> str | None:
+        if org and org.id:
+            self.names.setdefault(org.id, org.name)
+        return org.id if org else None
+
+
+def _name_bodies(doc: Document, ctx: OrgContext, bodies: _Bodies) -> None:
+    """IRIs of the bodies a document names as text: issuers of what it cites, actors and
+    partners of its duties, receiving offices, the body its signer signs for."""
+    bodies.add(doc.issuer)
+    bodies.add(doc.issuer_parent)
+    doc.citations = [replace(c, issuer_id=bodies.id(c.issuer, ctx)) for c in doc.citations]
+    doc.responsibilities = [
+        replace(r, actor_id=bodies.id(r.actor, ctx),
+                partner_ids=tuple(bodies.id(p, ctx) for p in r.partners))
+        for r in doc.responsibilities]
+    doc.received = [replace(r, by_id=bodies.id(r.by, ctx)) for r in doc.received]
+    if doc.signer and doc.signer.on_behalf_of:
+        signer = doc.signer
+        doc.signer = replace(signer, on_behalf_of_id=bodies.id(signer.on_behalf_of, ctx))
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ class Citation:
     system: str = "party"  # "party" or "state" (Nghị định 136/2025/NĐ-CP …)
     short_forms: tuple[str, ...] = ()  # later mentions by short form ("Nghị quyết 02")
     year: int | None = None  # the year the citation gives, even without a full date ("năm 2025")
+    issuer_id: str | None = None  # IRI of the issuer, None for a list or a generic body
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Responsibility:
     reports_to: str | None = None
     span: Span = (0, 0)
     actor_id: str | None = None
+    partner_ids: tuple[str | None, ...] = ()  # IRI of each partner, None where unresolved
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class Signature:
     on_behalf_of: str | None = None
     position: str | None = None
     span: Span = (0, 0)
+    on_behalf_of_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ class Receipt:
     number: str | None
     date: str | None
     span: Span = (0, 0)
+    by_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,11 +176,12 @@ class Document:
 
 @dataclass
 class Extraction:
-    """What the extractor found in one source."""
+    """What the extractor found in one source; ``organizations`` names each body's IRI."""
 
     source: Source
     documents: list[Document] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    organizations: dict[str, str] = field(default_factory=dict)  # IRI → the body's name
 
     def to_json(self) -> dict[str, Any]:
         """The ``vankien extract --json`` object (see docs/extract-json.md)."""
@@ -185,6 +190,7 @@ class Extraction:
             "source": {"path": src.path, "sha256": src.sha256, "format": src.format},
             "documents": [_plain(d) for d in self.documents],
             "warnings": [_plain(w) for w in self.warnings],
+            "organizations": dict(sorted(self.organizations.items())),
         }
 
 

@@ -84,7 +84,7 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     context = context or OrgContext()
     clean = clean_text(re.sub(r"\s+", " ", name)).text.strip(" ,.;:-–")
     clean = _TERM.sub("", clean)  # Ban Chấp hành Trung ương khóa XIII is the same body
-    if not clean or is_plural(clean):
+    if not clean or is_plural(clean) or is_generic(clean):
         return OrgRef(clean or name, None)
     known = _index().get(fold(expand(clean)))
     if known is None and _LIST.search(clean):  # several bodies named together
@@ -95,9 +95,33 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     known = _index().get(fold(full))
     if known:
         return OrgRef(known["name"], org_iri(base, known["key"]))
-    if _relative_kind(full):
+    if _relative_kind(full) or full in _data()["sub_bodies"]:  # whose? the context says not
         return OrgRef(full, None)
+    full = same_wording(full)
     return OrgRef(full, org_iri(base, slug(full)))
+
+
+def is_generic(name: str) -> bool:
+    """True for a kind of body every committee has, named alone (``ban cán sự đảng``)."""
+    return fold(name) in {fold(g) for g in _data()["generic_bodies"]}
+
+
+def same_wording(name: str) -> str:
+    """A committee's part named one way whichever wording of the committee the text used:
+    ``Ban Tổ chức Đảng bộ Khối …`` is ``Ban Tổ chức Đảng ủy Khối …``; ``Ban Chấp hành
+    Tỉnh ủy Hà Nam`` is ``Ban Chấp hành Đảng bộ tỉnh Hà Nam``."""
+    data = _data()
+    part = next((p for p in sorted(data["sub_bodies"], key=len, reverse=True)
+                 if name.startswith(p + " ")), None)
+    if part is None:
+        return name
+    rest = name[len(part) + 1:]
+    by_organization = part in data["named_after_organization"]
+    for organization, committee in data["equivalents"]:
+        was, now = (committee, organization) if by_organization else (organization, committee)
+        if rest.casefold().startswith(was.casefold() + " "):
+            return f"{part} {now}{rest[len(was):]}"
+    return name
 
 
 def parent_of(org: OrgRef, context: OrgContext | None = None, *,

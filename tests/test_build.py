@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -56,6 +57,11 @@ CV = f"{BASE}doc/dang-uy-so-mau/cv/77/2024"
 KL = f"{BASE}doc/dang-uy-khoi-thu-nghiem/kl/9/2024"
 NQ = f"{BASE}doc/dang-uy-khoi-thu-nghiem/nq/4/2015"
 ORG = f"{BASE}org/dang-uy-so-mau"
+BCH = f"{BASE}org/ban-chap-hanh-dang-bo-khoi-thu-nghiem"
+BTG = f"{BASE}org/ban-tuyen-giao-dang-uy-khoi-thu-nghiem"
+VP = f"{BASE}org/van-phong-dang-uy-khoi-thu-nghiem"
+NAMES = {ORG: "Đảng ủy Sở Mẫu", BCH: "Ban Chấp hành Đảng bộ Khối Thử nghiệm",
+         BTG: "Ban Tuyên giáo Đảng ủy Khối Thử nghiệm", VP: "Văn phòng Đảng ủy Khối Thử nghiệm"}
 
 
 def span(words: str) -> tuple[int, int]:
@@ -72,7 +78,7 @@ def extraction() -> Extraction:
         signer=Signature("Trần Văn Mẫu", "T/M", "Đảng ủy", "Bí thư", span("T/M ĐẢNG ỦY")),
         citations=[Citation("09-KL/ĐUK", "KL", "09", "2024-03-01", relation="forwards",
                             target=KL, span=span("Kết luận số 09-KL/ĐUK ngày 01/3/2024"))],
-        received=[Receipt("Đảng ủy Sở Mẫu", "105", "2024-03-07", span("ĐẾN Số: 105"))],
+        received=[Receipt("Đảng ủy Sở Mẫu", "105", "2024-03-07", span("ĐẾN Số: 105"), ORG)],
         forwards=KL, id=CV, span=span("ĐẢNG ỦY KHỐI"),
     )
     conclusion = Document(
@@ -80,7 +86,8 @@ def extraction() -> Extraction:
         subject="về tiếp tục thực hiện Nghị quyết số 04-NQ/ĐUK", forwarded_by="77-CV/ĐU", id=KL,
         citations=[
             Citation("04-NQ/ĐUK", "NQ", "04", "2015-10-10", "Ban Chấp hành Đảng bộ Khối",
-                     relation="continues", target=NQ, span=span("Nghị quyết số 04-NQ/ĐUK")),
+                     relation="continues", target=NQ, span=span("Nghị quyết số 04-NQ/ĐUK"),
+                     issuer_id=BCH),
             Citation("12-CT/TW", "CT", "12", span=span("Chỉ thị số 12-CT/TW")),
             Citation("30/2020/NĐ-CP", "NĐ", "30", system="state",
                      span=span("Nghị định số 30/2020/NĐ-CP")),
@@ -88,8 +95,9 @@ def extraction() -> Extraction:
         named_references=[NamedReference("Nghị quyết Đại hội XIII")],
         responsibilities=[Responsibility(
             "Ban Tuyên giáo Đảng ủy Khối", "lead", "theo dõi, báo cáo",
-            partners=("Văn phòng Đảng ủy Khối",), recurrences=("yearly",),
+            partners=("Văn phòng Đảng ủy Khối", "các cơ quan liên quan"), recurrences=("yearly",),
             deadline="2024-06-30", reports_to="Ban Thường vụ", span=span("Ban Tuyên giáo"),
+            actor_id=BTG, partner_ids=(VP, None),
         )],
         recurrences=[Recurrence("semiannual", "Định kỳ 6 tháng", span("Định kỳ 6 tháng"))],
         deadlines=[Deadline("2024-06-30", "trước ngày 30/6/2024", span("trước ngày 30/6/2024"))],
@@ -98,7 +106,7 @@ def extraction() -> Extraction:
         span=span("KẾT LUẬN"),
     )
     return Extraction(SOURCE, [cover, conclusion],
-                      [Warning("missing-date", "Kết luận has no date of its own", None)])
+                      [Warning("missing-date", "Kết luận has no date of its own", None)], NAMES)
 
 
 @pytest.fixture(scope="module")
@@ -140,15 +148,24 @@ FACTS = [
     ("responsibility with actor, role, partner, frequency, deadline",
      f"<{KL}> vk:responsibility ?r . ?r vk:actor ?a ; vk:role vk:lead ; vk:partner ?b ; "
      f'vk:frequency "yearly" ; vk:deadline "2024-06-30"^^xsd:date ; vk:reportsTo "Ban Thường vụ" ;'
-     f' vk:task "theo dõi, báo cáo" ; vk:actorName "Ban Tuyên giáo Đảng ủy Khối" . '
-     f'?b skos:prefLabel "Văn phòng Đảng ủy Khối"@vi .'),
+     f' vk:task "theo dõi, báo cáo" ; vk:actorName "Ban Tuyên giáo Đảng ủy Khối" .'),
+    ("a body with an IRI is labelled with the name resolved for it, not as written",
+     f'?r vk:actor <{BTG}> ; vk:partner <{VP}> . '
+     f'<{BTG}> skos:prefLabel "Ban Tuyên giáo Đảng ủy Khối Thử nghiệm"@vi . '
+     f'<{VP}> skos:prefLabel "Văn phòng Đảng ủy Khối Thử nghiệm"@vi .'),
+    ("a partner without an IRI (a generic body) is a node of this source only",
+     f'?r vk:partner ?c . ?c rdfs:label "các cơ quan liên quan"@vi . '
+     f'FILTER(STRSTARTS(STR(?c), "{BASE}fact/{SHA[:16]}/org/"))'),
+    ("a cited document's issuer is the body the extractor resolved",
+     f"<{NQ}> vk:issuedBy <{BCH}> . "
+     f'<{BCH}> skos:prefLabel "Ban Chấp hành Đảng bộ Khối Thử nghiệm"@vi .'),
     ("recurrence and deadline of the document",
      f'<{KL}> vk:recurrence [ vk:frequency "semiannual" ; vk:text "Định kỳ 6 tháng" ] ; '
      f'vk:hasDeadline [ a vk:Deadline ; vk:dueDate "2024-06-30"^^xsd:date ] .'),
     ("recipient with purpose", f'<{KL}> vk:recipient [ rdfs:label "Ban Tuyên giáo Trung ương" ;'
      f' vk:purpose "báo cáo" ] .'),
-    ("incoming receipt", f'<{CV}> vk:receipt [ vk:receivedBy ?o ; vk:receiptNumber "105" ; '
-     f'vk:dateReceived "2024-03-07"^^xsd:date ] . ?o rdfs:label "Đảng ủy Sở Mẫu"@vi .'),
+    ("incoming receipt", f'<{CV}> vk:receipt [ vk:receivedBy <{ORG}> ; vk:receiptNumber "105" ; '
+     f'vk:dateReceived "2024-03-07"^^xsd:date ] . <{ORG}> rdfs:label "Đảng ủy Sở Mẫu"@vi .'),
     ("addressee and named reference", f'<{CV}> vk:addressee "Các chi bộ trực thuộc" . '
      f'<{KL}> vk:namedReference "Nghị quyết Đại hội XIII" .'),
     ("warning of the source", f'?w a vk:Warning ; vk:code "missing-date" ; '
@@ -174,6 +191,8 @@ ABSENT = [
     ("a cited-only document has no source of its own", f"<{NQ}> prov:wasDerivedFrom ?s ."),
     ("a document whose year is known is resolved", f"<{NQ}> vk:unresolved ?u ."),
     ("a document of the source is not redescribed by a citation", f"<{KL}> vk:unresolved ?u ."),
+    ("a resolved body has no second label as written",
+     f'<{BTG}> skos:prefLabel "Ban Tuyên giáo Đảng ủy Khối"@vi .'),
 ]
 
 
@@ -208,6 +227,9 @@ def test_base_is_configurable() -> None:
         doc.issuer_parent = doc.issuer_parent and OrgRef(doc.issuer_parent.name)
         doc.citations = [Citation(c.symbol, c.type, c.number, c.date, system=c.system)
                          for c in doc.citations]
+        doc.received = [replace(r, by_id=None) for r in doc.received]
+        doc.responsibilities = [replace(r, actor_id=None, partner_ids=())
+                                for r in doc.responsibilities]
     graph = build_graph(ex, base=base).graph(source_graph(base, SHA))
     subjects = {str(s) for s in graph.subjects()}
     assert subjects and all(s.startswith(base) for s in subjects)
@@ -222,6 +244,7 @@ def test_unknown_term_fails() -> None:
 def test_state_document_appendix_short_form_and_reader_warning() -> None:
     text = "UBND TỈNH MẪU\nSố: 12/KH-UBND\nKẾ HOẠCH ... theo Nghị quyết số 04-NQ/ĐUK\nPHỤ LỤC"
     source = Source("mau/12-kh.txt", "a" * 64, "txt", text, warnings=("decoded as TCVN3",))
+    read = [Warning("read", "decoded as TCVN3")]  # extract copies the reader's warnings
     plan = f"{BASE}state/12-kh-ubnd"
     annex = f"{BASE}doc/source/{'a' * 16}/1"
     ex = Extraction(source, [
@@ -229,7 +252,7 @@ def test_state_document_appendix_short_form_and_reader_warning() -> None:
                  citations=[Citation("04-NQ/ĐUK", "NQ", "04", target=NQ,
                                      short_forms=("Nghị quyết 04",))]),
         Document(type_name="Phụ lục", appendix_of=plan, id=annex),
-    ])
+    ], read)
     graph = build_graph(ex).graph(source_graph(BASE, "a" * 64))
     ask = f"""{PREFIXES} ASK {{
         <{plan}> a vk:StateDocument ; vk:symbol "12/KH-UBND" ; prov:wasDerivedFrom ?s ;
