@@ -28,7 +28,8 @@ SEARCHED = (
     f"{VK}symbol", f"{VK}subject", f"{VK}title", f"{VK}kindName",
     "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label",
 )
-SEARCH_KEY = f"{VK}searchKey"
+SEARCH_KEY = f"{VK}searchKey"  # all the folded words, for ranking and display
+SEARCH_WORD = f"{VK}searchWord"  # one folded word a triple, for index lookups
 
 Extracted = tuple[str, str]  # (sha256, N-Triples)
 Extractor = Callable[[str, str], Extracted]
@@ -133,7 +134,7 @@ def _guarded(extract: Extractor, path: str, base: str) -> Extracted | str:
 
 
 def extract_ntriples(path: str, base: str) -> Extracted:
-    """Read, extract and build one file; its graph as N-Triples with search keys added."""
+    """Read, extract and build one file; its graph as N-Triples with search words added."""
     import pyoxigraph as ox
     from vankien.graph.build import build_graph
     from vankien.loaders import extract_file
@@ -146,17 +147,18 @@ def extract_ntriples(path: str, base: str) -> Extracted:
 
 
 def to_ntriples(dataset: object) -> str:
-    """Every triple of an rdflib Dataset (all graphs), plus search keys, as N-Triples."""
-    from rdflib import Literal, URIRef
+    """Every triple of an rdflib Dataset (all graphs), plus search words, as N-Triples."""
+    from rdflib import Literal
 
     lines, texts = set(), {}
     for s, p, o, _ in dataset.quads((None, None, None, None)):  # type: ignore[attr-defined]
         lines.add(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n")
         if str(p) in SEARCHED:
             texts.setdefault(s, []).append(str(o))
-    key = URIRef(SEARCH_KEY)
-    lines.update(f"{_nt(s)} {_nt(key)} {_nt(Literal(search_key(' '.join(sorted(t)))))} .\n"
-                 for s, t in texts.items())
+    for node, text in texts.items():
+        key, subject = search_key(" ".join(sorted(text))), _nt(node)
+        lines.add(f"{subject} <{SEARCH_KEY}> {_nt(Literal(key))} .\n")
+        lines.update(f'{subject} <{SEARCH_WORD}> "{w}" .\n' for w in key.split())
     return "".join(sorted(lines))
 
 

@@ -1,8 +1,9 @@
 """Search documents and bodies by symbol, subject or name, ignoring accents and case.
 
-Ingest gives every document, body and person a folded ``vk:searchKey`` (`` nghi quyet 35 nq
-tw …``); a search counts how many of the query's words start a word of that key and ranks
-by that count, then by the shorter (more specific) key.
+Ingest gives every document, body and person its folded words (``vk:searchWord "nghi"``,
+``"quyet"``, ``"35"`` …) and all of them in one ``vk:searchKey``. A search finds the nodes
+holding every word of the query (index lookups), the more specific (shorter key) first;
+when none holds them all, the nodes holding most of them.
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?item (SAMPLE(?k) AS ?kind) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?subject)
-  (COUNT(DISTINCT ?w) AS ?hits) (MIN(STRLEN(?key)) AS ?length)
+  (%s AS ?hits) (MIN(STRLEN(?key)) AS ?length)
 WHERE {
-  VALUES ?w { %s }
+  %s
   ?item vk:searchKey ?key .
-  FILTER(CONTAINS(?key, ?w))
   VALUES (?class ?k0) { (vk:Document "document") (vk:StateDocument "state document")
                         (org:Organization "organization") (foaf:Person "person") }
   ?item a ?class .
@@ -44,13 +44,21 @@ def search(store: Backend, words: str, *, limit: int = 20) -> Table:
     """Documents, bodies and persons matching ``words``, best first."""
     import pyoxigraph as ox
 
-    from .store import Table
-
-    keys = sorted(set(search_key(words).split()))
+    keys = sorted(set(search_key(words).split()), key=lambda w: (not w.isdigit(), -len(w)))
     if not keys:
         raise QueryError(None, "search needs at least one word or number")
-    values = " ".join(str(ox.Literal(f" {k}")) for k in keys)
-    table = store.select(QUERY % (values, limit))
+    terms = [str(ox.Literal(k)) for k in keys]
+    every = " ".join(f"?item vk:searchWord {t} ." for t in terms)
+    table = store.select(QUERY % (len(keys), every, limit))
+    if not table.rows and len(keys) > 1:
+        some = f"VALUES ?w {{ {' '.join(terms)} }} ?item vk:searchWord ?w ."
+        table = store.select(QUERY % ("COUNT(DISTINCT ?w)", some, limit))
+    return _without_length(table)
+
+
+def _without_length(table: Table) -> Table:
+    from .store import Table
+
     keep = [i for i, v in enumerate(table.variables) if v != "length"]
     return Table([table.variables[i] for i in keep],
                  [tuple(row[i] for i in keep) for row in table.rows])

@@ -184,6 +184,7 @@ def test_unknown_query_lists_the_known_ones() -> None:
     ("NGHỊ QUYẾT 35", "35-NQ/TW"),
     ("ke hoach 05", "05-KH/TU"),
     ("ban tuyen giao", "Ban Tuyên giáo Tỉnh ủy"),
+    ("ke hoach 99", "05-KH/TU"),  # no node has every word: most words first
 ])
 def test_search_ranks_the_best_match_first(store: Backend, words: str, first: str) -> None:
     table = search(store, words)
