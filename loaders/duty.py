@@ -52,6 +52,9 @@ _BLOCK_START = re.compile(
 _SENTENCE = re.compile(r"(?<=[^\s.][.!?;])\s+(?=[^\W\d_])|(?<=\./\.)\s*")
 _RECIPIENTS = re.compile(r"(?i)\s*nơi\s+nhận\s*:")
 _FOR = re.compile(r"(?i)(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của)\s+")
+_DATED = re.compile(r"(?i)ngày\s+\d")
+_HEAD = re.compile(r"([^:\n]{3,160}?)\s*:(?!\d)")
+_OBLIGATION = re.compile(r"(?i)^(?:cần\s+phải|cần|phải|và)\s+")
 _SECTION = re.compile(r"(?i)tổ\s+chức\s+thực\s+hiện\s*:?\s*$")
 
 
@@ -99,9 +102,10 @@ def find_duties(
         elif not block.listed:
             inherited = None
         owner = block.actor or inherited or addressed
-        duties = _block_duties(plain, block, owner, issued)
+        sentences = _sentences(plain, block.body, block.end)
+        duties = _block_duties(plain, block, sentences, owner, issued)
         found += duties
-        addressed = _addressed(plain, block) or addressed
+        addressed = _addressed(plain, sentences) or addressed
         if not duties and (in_section or _opens_with_role(plain, block)):
             warnings.append(_unowned(plain, block.body, block.end))
     timeless = {(r.actor, r.span): r for r in found if not r.recurrences and not r.deadline}
@@ -165,7 +169,7 @@ def _block(plain: str, a: int, b: int) -> _Block:
     block = _Block(a, b, bool(marker), body, body)
     prefix = _FOR.match(plain, body, b)  # 'Đối với …', 'Trách nhiệm của …'
     named = prefix.end() if prefix else body
-    head = re.match(r"([^:\n]{3,160}?)\s*:(?!\d)", plain[named:b])
+    head = _HEAD.match(plain[named:b])
     if marker and not head and _bare_heading(plain, named, b):
         block.actor, block.body = (written(plain, named, b), (named, b)), b
     elif head and not label_pattern().match(plain, body, b):
@@ -194,8 +198,10 @@ def _heading_text(plain: str, block: _Block) -> str | None:
     if block.actor is not None:
         return block.actor[0]
     text = squash(plain[block.body:block.end])
+    if len(text) > 200:
+        return None
     letters = [c for c in text if c.isalpha()]
-    if not letters or len(text) > 200:
+    if not letters:
         return None
     upper = sum(c.isupper() for c in letters) / len(letters) > 0.8
     short = len(text.split()) <= 15
@@ -208,11 +214,12 @@ def _heading_text(plain: str, block: _Block) -> str | None:
 
 
 def _block_duties(
-    plain: str, block: _Block, owner: tuple[str, Span] | None, issued: str | None
+    plain: str, block: _Block, sentences: list[Span], owner: tuple[str, Span] | None,
+    issued: str | None,
 ) -> list[Responsibility]:
     """Responsibilities of one block; sentences with no doer of their own carry on."""
     heads: list[tuple[int, list[tuple[str, Span]], int]] = []  # (start, actors, task start)
-    for a, b in _sentences(plain, block.body, block.end):
+    for a, b in sentences:
         parsed = _assignment(plain, a, b) or _subject(plain, a, b)
         if parsed:
             heads.append((a, *parsed))
@@ -238,9 +245,8 @@ def _opens_task(plain: str, a: int, b: int) -> bool:
     return starts_with(plain, a, b, _task_openers())
 
 
-def _addressed(plain: str, block: _Block) -> tuple[str, Span] | None:
+def _addressed(plain: str, sentences: list[Span]) -> tuple[str, Span] | None:
     """'… yêu cầu các cấp ủy … thực hiện các nhiệm vụ sau:' — the bodies the list is for."""
-    sentences = _sentences(plain, block.body, block.end)
     if not sentences or plain[sentences[-1][1] - 1] != ":":
         return None
     for a, b in reversed(sentences):  # '… yêu cầu X thực hiện …; tập trung … sau:'
@@ -299,16 +305,18 @@ def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] |
 def _openings(plain: str, a: int, b: int) -> list[int]:
     """The sentence start, and the words after each of its first two commas (if near)."""
     starts = [a]
-    for m in re.finditer(",", plain[a:min(b, a + 80)]):
-        lead_in = [w.start() for w in WORD.finditer(plain, starts[-1], a + m.start())]
+    comma = plain.find(",", a, min(b, a + 80))
+    while comma >= 0:
+        lead_in = [w.start() for w in WORD.finditer(plain, starts[-1], comma)]
         if len(starts) > 2 or len(lead_in) > 6 or head_at(plain, starts[-1], b):
             break
-        dated = re.match(r"(?i)ngày\s+\d", plain[starts[-1]:starts[-1] + 12])
+        dated = _DATED.match(plain, starts[-1], starts[-1] + 12)
         if dated or any(starts_with(plain, w, b, table()["past_openings"]) for w in lead_in):
             break  # 'Những năm qua, …', 'Ngày 12/3, …' tell what was done
         if any(starts_with(plain, w, b, verbs()) for w in lead_in):
             break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
-        starts.append(strip_span(plain, a + m.end(), b)[0])
+        starts.append(strip_span(plain, comma + 1, b)[0])
+        comma = plain.find(",", comma + 1, min(b, a + 80))
     return [s for s in starts if head_at(plain, s, b)]
 
 
@@ -342,7 +350,7 @@ def _responsibility(
 def _task_text(plain: str, a: int, b: int) -> str:
     """The task's words, without a leading 'cần', 'phải' (the obligation is the record)."""
     text = written(plain, a, b).lstrip(" ,;").rstrip(" ./")
-    return re.sub(r"(?i)^(?:cần\s+phải|cần|phải|và)\s+", "", text)
+    return _OBLIGATION.sub("", text)
 
 
 def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
