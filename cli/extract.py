@@ -22,12 +22,14 @@ def extract_command(
     file: Annotated[Path, typer.Argument(help="A .txt, .md, .docx, .pdf or .html file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract.")] = False,
     base: Annotated[str, typer.Option(help="Base IRI for documents and bodies.")] = DEFAULT_BASE,
+    ocr: Annotated[bool, typer.Option(
+        "--ocr", help="Read scanned PDF pages with Tesseract (needs tesseract-ocr-vie).")] = False,
 ) -> None:
     """Show what was found in one file: documents, citations, duties, signers.
 
     Example: [bold]vankien extract examples/corpus/01-nghi-quyet-12-NQ-TU.md --json[/]
     """
-    extraction = extract_file(file, base=base)
+    extraction = extract_file(file, base=base, ocr=ocr)
     if as_json:
         typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False, indent=1))
     else:

@@ -84,6 +84,8 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     context = context or OrgContext()
     clean = clean_text(re.sub(r"\s+", " ", name)).text.strip(" ,.;:-–")
     clean = _TERM.sub("", clean)  # Ban Chấp hành Trung ương khóa XIII is the same body
+    if is_generic(clean) and context.committee:  # T/M ĐẢNG ỦY: the document's own committee
+        clean = complete_from(clean, [context.committee])
     if not clean or is_plural(clean) or is_generic(clean):
         return OrgRef(clean or name, None)
     known = _index().get(fold(expand(clean)))

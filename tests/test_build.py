@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,7 @@ from rdflib import RDF, BNode, Dataset, URIRef
 from rdflib.compare import isomorphic
 from vankien.graph.build import build_graph, source_graph
 from vankien.graph.validate import validate
+from vankien.loaders import extract_file
 from vankien.loaders.model import (
     Citation,
     Deadline,
@@ -263,6 +266,27 @@ def test_state_document_appendix_short_form_and_reader_warning() -> None:
     assert (URIRef(plan), RDF.type, VK.Document) not in graph
     assert (URIRef(plan), VK.kind, None) not in graph
     assert validate(graph) == []
+
+
+def test_reader_warnings_reach_the_extraction_and_the_graph(tmp_path: Path) -> None:
+    page = "<html><body><p>KẾ HOẠCH số 12-KH/ĐUK về học tập Nghị quyết</p></body></html>"
+    path = tmp_path / "ke-hoach.md"  # a web page saved under the wrong name
+    path.write_text(page, encoding="utf-8")
+    ex = extract_file(path)
+    read = [w for w in ex.to_json()["warnings"] if w["code"] == "read"]
+    assert read and "named .md" in read[0]["message"]
+    graph = build_graph(ex).graph(source_graph(BASE, ex.source.sha256))
+    assert graph.query(f'{PREFIXES} ASK {{ ?w vk:code "read" ; rdfs:comment ?m }}').askAnswer
+
+
+def test_extract_file_passes_ocr_to_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = []
+    module = importlib.import_module("vankien.loaders.extract")  # the package names a function so
+    monkeypatch.setattr(module, "read_source",
+                        lambda path, *, ocr: asked.append(ocr) or SOURCE)
+    extract_file("quet.pdf", ocr=True)
+    extract_file("quet.pdf")
+    assert asked == [True, False]
 
 
 # Each row: a document the resolver left without an IRI → the IRI build mints for it.
