@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from .model import Deadline, Recurrence
 from .plain import squash, table, written
@@ -42,6 +43,8 @@ _PATTERNS = [
                r"(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+"
                r"(?P<anchor>ký(?:\s+ban\s+hành)?|ban\s+hành|nhận\s+được|nhận|\w+)"),
 ]
+_OPENINGS = re.compile("trước|chậm|hạn|thời|đến|hết|trong|cuối|xong|sau")  # of _PATTERNS
+_ODD_CASE = re.compile("[ıſ]")  # (?i) matches them with 'i' and 's'; lower() keeps them
 
 
 @cache
@@ -52,11 +55,18 @@ def _recurrence_words() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?i)(?<!\w)(?:{alts})(?!\w)"), freq
 
 
+@cache
+def _recurrence_openings() -> re.Pattern[str]:
+    """The first words of the recurrence words, lower case."""
+    firsts = sorted({w.split()[0] for w in _recurrence_words()[1]}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, firsts)))
+
+
 def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
     """Each recurrence word in ``plain[start:end]``, with the clause it governs."""
     pattern, freq = _recurrence_words()
     found = []
-    for m in pattern.finditer(plain, start, end):
+    for m in _finditer(pattern, _recurrence_openings(), plain, start, end):
         word = squash(m[0]).lower()
         if freq[word] == "semiannual" and _is_duration(plain, m.start()):
             continue
@@ -75,12 +85,41 @@ def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list
     """Each deadline phrase in ``plain[start:end]``; ``issued`` resolves 'kể từ ngày ký'."""
     found: dict[int, Deadline] = {}
     for pattern in _PATTERNS:
-        for m in pattern.finditer(plain, start, end):
+        for m in _finditer(pattern, _OPENINGS, plain, start, end):
             if m.start() in found or (pattern is _YEAR and _in_title(plain, m, start)):
                 continue
             when = None if _repeats(plain, m, start, end) else _resolve(m, issued)
             found[m.start()] = Deadline(when, written(plain, m.start(), m.end()), m.span())
     return [found[k] for k in sorted(found)]
+
+
+def _finditer(
+    pattern: re.Pattern[str], openings: re.Pattern[str], plain: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(plain, start, end)``, tried only where one of ``openings`` stands.
+
+    Every match of the case-blind ``pattern`` opens with one of the lower-case
+    ``openings``; these are found fast in the lower-cased text, and ``pattern`` is
+    matched there only, skipping what the last match covers, as ``finditer`` does.
+    """
+    low = _lowered(plain)
+    if low is None:
+        yield from pattern.finditer(plain, start, end)
+        return
+    covered, at = start, start
+    while (hit := openings.search(low, at, end)) is not None:
+        at = hit.start() + 1  # openings may overlap: look again one character on
+        m = pattern.match(plain, hit.start(), end) if hit.start() >= covered else None
+        if m:
+            yield m
+            covered = at = m.end()
+
+
+@lru_cache(maxsize=8)
+def _lowered(plain: str) -> str | None:
+    """``plain`` lower-cased char for char, or None where (?i) would not match it so."""
+    low = plain.lower()
+    return low if len(low) == len(plain) and not _ODD_CASE.search(plain) else None
 
 
 def _repeats(plain: str, m: re.Match[str], lo: int, hi: int) -> bool:
