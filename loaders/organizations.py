@@ -24,6 +24,7 @@ from .resolve import org_iri, slug
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
 _TERM = re.compile(r"\s*\(?\s*(?i:khóa)\s+[IVXLC]+\s*\)?$")
+_PROVINCE_WORD = re.compile(r"\s+(?:tỉnh|thành phố)\s+(?=[A-ZĐ])")
 _LIST = re.compile(r",|\svà\s+(?:các|những)\b")
 
 
@@ -94,11 +95,13 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     full = _complete(expand(clean), context)
     if full in _data()["sub_bodies"] and context.committee:
         full = f"{full} {context.committee}"
+    elif context.committee and _ends_bare(full):  # Ban Thường vụ Huyện ủy, in its own letter
+        full = complete_from(full, [context.committee])
     known = _index().get(fold(full))
     if known:
         return OrgRef(known["name"], org_iri(base, known["key"]))
-    if _relative_kind(full) or full in _data()["sub_bodies"]:  # whose? the context says not
-        return OrgRef(full, None)
+    if _relative_kind(full) or full in _data()["sub_bodies"] or _ends_bare(full):
+        return OrgRef(full, None)  # whose? the context does not say
     full = same_wording(full)
     return OrgRef(full, org_iri(base, slug(full)))
 
@@ -111,8 +114,11 @@ def is_generic(name: str) -> bool:
 def same_wording(name: str) -> str:
     """A committee's part named one way whichever wording of the committee the text used:
     ``Ban Tổ chức Đảng bộ Khối …`` is ``Ban Tổ chức Đảng ủy Khối …``; ``Ban Chấp hành
-    Tỉnh ủy Hà Nam`` is ``Ban Chấp hành Đảng bộ tỉnh Hà Nam``."""
+    Tỉnh ủy Hà Nam`` is ``Ban Chấp hành Đảng bộ tỉnh Hà Nam``; ``Sở Nội vụ tỉnh Hà Nam`` is
+    ``Sở Nội vụ Hà Nam``."""
     data = _data()
+    if name.split(maxsplit=1)[0] in data["provincial_heads"]:
+        return _PROVINCE_WORD.sub(" ", name)
     part = next((p for p in sorted(data["sub_bodies"], key=len, reverse=True)
                  if name.startswith(p + " ")), None)
     if part is None:
@@ -172,12 +178,27 @@ def _relative_kind(name: str) -> str | None:
     for rel, kind in _relatives():
         if key == rel or key.endswith(" " + rel):
             return kind
+    head = name.split(maxsplit=1)[0] if name.strip() else ""
+    if head in _data()["provincial_heads"] and not _names_place(name):  # Sở Tài chính
+        return "province"
     return None
+
+
+def _names_place(name: str) -> bool:
+    """True when ``name`` says where (``… tỉnh Hà Nam``, ``… Hà Nam``, ``… thành phố``)."""
+    return bool(re.search(r"(?i:tỉnh|thành phố)(?!\w)", name) or _province_pattern().search(name))
 
 
 @cache
 def _relatives() -> list[tuple[str, str]]:
-    return [(fold(rel), kind) for rel, kind in _data()["relative"].items()]
+    table = _data()["relative"] | _data()["relative_words"]
+    return [(fold(rel), kind) for rel, kind in table.items()]
+
+
+def _ends_bare(name: str) -> bool:
+    """True when ``name`` ends with a committee word that names no place (``… Huyện ủy``)."""
+    key = fold(name)
+    return any(key == fold(w) or key.endswith(" " + fold(w)) for w, _ in _generics())
 
 
 def _complete(name: str, context: OrgContext) -> str:
@@ -192,7 +213,10 @@ def find_context(text: str) -> OrgContext:
     counts: Counter[str] = Counter()
     names = _province_names()
     for m in _province_pattern().finditer(text):
-        counts[names[squash_spaces(m.group())]] += 1
+        province = names[squash_spaces(m.group())]
+        before = text[max(0, m.start() - 12):m.start()]
+        if province not in _data()["person_names"] or _city_before().search(before):
+            counts[province] += 1
     blocs = [_bloc_names()[" ".join((a or b).split())] for a, b in _bloc_pattern().findall(text)]
     province = counts.most_common(1)[0][0] if counts else None
     return OrgContext(province, Counter(blocs).most_common(1)[0][0] if blocs else None)
@@ -207,6 +231,13 @@ def _province_names() -> dict[str, str]:
 @cache
 def _province_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + trie_pattern(list(_province_names())) + r"(?!\w)")
+
+
+@cache
+def _city_before() -> re.Pattern[str]:
+    """A city marker just before a match (``Thành phố`` Hồ Chí Minh, not phong cách …)."""
+    marks = "|".join(map(re.escape, _data()["city_markers"]))
+    return re.compile(r"(?<!\w)(?:" + marks + r")\s*$")
 
 
 def squash_spaces(text: str) -> str:

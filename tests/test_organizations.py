@@ -9,7 +9,7 @@ from rdflib import Dataset
 from vankien.graph.build import build_graph
 from vankien.loaders import extract_file
 from vankien.loaders.extract import DEFAULT_BASE as B
-from vankien.loaders.organizations import OrgContext, resolve_org
+from vankien.loaders.organizations import OrgContext, find_context, resolve_org
 
 from tests._shared_paths import SEEDS, run
 
@@ -17,6 +17,7 @@ KHOI = OrgContext(bloc="các cơ quan Trung ương")
 HA_NAM = OrgContext(province="Hà Nam")
 OF_KHOI = OrgContext(bloc="các cơ quan Trung ương", committee="Đảng bộ Khối các cơ quan Trung ương")
 OF_TTX = OrgContext(committee="Đảng ủy Thông tấn xã Việt Nam")
+OF_HUYEN = OrgContext(committee="Huyện ủy Đông Phong")
 NONE = OrgContext()
 
 # Each row: a body as a document names it, the document's context → the body's IRI (None: no
@@ -45,12 +46,23 @@ NAMES = [
     ("Ban Chấp hành Tỉnh ủy Hà Nam", NONE, "ban-chap-hanh-dang-bo-tinh-ha-nam"),
     ("Ban cán sự đảng UBND tỉnh", HA_NAM, "ban-can-su-dang-uy-ban-nhan-dan-tinh-ha-nam"),
     ("Đảng ủy", OF_TTX, "dang-uy-thong-tan-xa-viet-nam"),  # T/M ĐẢNG ỦY: its own committee
+    ("Ban Thường vụ Huyện ủy", OF_HUYEN, "ban-thuong-vu-huyen-uy-dong-phong"),
+    ("Ủy ban Kiểm tra Huyện ủy", OF_HUYEN, "uy-ban-kiem-tra-huyen-uy-dong-phong"),
+    ("Công an tỉnh", HA_NAM, "cong-an-tinh-ha-nam"),
+    ("Sở Tài chính", HA_NAM, "so-tai-chinh-ha-nam"),
+    ("Sở Tài chính tỉnh", HA_NAM, "so-tai-chinh-ha-nam"),
+    ("Sở Tài chính tỉnh Hà Nam", NONE, "so-tai-chinh-ha-nam"),
+    ("Sở Giáo dục và Đào tạo thành phố Hà Nội", HA_NAM, "so-giao-duc-va-dao-tao-ha-noi"),
     # no one body: relative names without their context, bare parts, kinds of body, lists
     ("Tỉnh ủy", NONE, None),
     ("Ban Chấp hành Đảng bộ Khối", NONE, None),
     ("Ban Tổ chức", NONE, None),
     ("Đảng ủy", NONE, None),
     ("Chi bộ", OF_TTX, None),
+    ("Ban Thường vụ Huyện ủy", HA_NAM, None),  # which district?
+    ("Công an tỉnh", NONE, None),
+    ("Sở Tài chính", NONE, None),
+    ("Đảng viên tiêu biểu của tỉnh", HA_NAM, None),
     ("ban cán sự đảng", HA_NAM, None),
     ("đảng đoàn", NONE, None),
     ("Các cấp ủy đảng", HA_NAM, None),
@@ -62,6 +74,20 @@ NAMES = [
                          ids=[f"{n}|{c.province or c.bloc or c.committee}" for n, c, _ in NAMES])
 def test_body_in_context(name: str, context: OrgContext, key: str | None) -> None:
     assert resolve_org(name, context).id == (key and f"{B}org/{key}")
+
+
+# Each row: a text → the province it stands in (the one most named).
+PLACES = [
+    ("Tỉnh ủy Hà Nam chỉ đạo các huyện ủy; Hà Nam", "Hà Nam"),
+    ("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", None),  # a person
+    ("Thành ủy Thành phố Hồ Chí Minh; học tập phong cách Hồ Chí Minh", "Hồ Chí Minh"),
+    ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
+]
+
+
+@pytest.mark.parametrize(("text", "province"), PLACES)
+def test_province_of_a_text(text: str, province: str | None) -> None:
+    assert find_context(text).province == province
 
 
 # Two letters composed for this test in the form of party documents (not copied from any
