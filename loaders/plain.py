@@ -24,6 +24,7 @@ _OLD_TONE = re.compile(
     r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])(?<![qQ].)[yỳýỷỹỵ](?![^\W\d_])"
 )
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
+_ODD_CASE = re.compile("[ıſ]")  # (?i) matches them with 'i' and 's'; lower() keeps them
 
 @cache
 def table() -> dict[str, Any]:
@@ -83,6 +84,17 @@ def _remap(found: Any, where: list[int]) -> Any:
         a, b = found.span
         return replace(found, span=(where[a], where[b]))
     return found
+
+
+@lru_cache(maxsize=8)
+def lowered(plain: str) -> str | None:
+    """``plain`` lower-cased char for char, or None where (?i) would not match it so.
+
+    A case-blind pattern can then be looked for fast: its literal opening words, in
+    lower case, found in ``lowered(plain)`` at the same offsets.
+    """
+    low = plain.lower()
+    return low if len(low) == len(plain) and not _ODD_CASE.search(plain) else None
 
 
 def typed(plain: str) -> str:

@@ -22,6 +22,7 @@ AUTHORITY = (  # T/M, K/T, T/L, T/UQ and the forms TM., KT., T.M, TM before an u
 _AUTHORITY = re.compile(AUTHORITY + r"\s+")
 _MID_AUTHORITY = re.compile(rf"\s+(?={AUTHORITY})")
 _TAIL = re.compile(r"[,;.)]\s+([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){1,5})\s*$")
+_MAY_CUT = re.compile("|".join([_ITEM_GAP.pattern, _MID_AUTHORITY.pattern, _TAIL.pattern]))
 
 
 def authority_at(s: str, pos: int = 0) -> re.Match[str] | None:
@@ -38,6 +39,9 @@ def columns(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     space, so a chunk is also cut before an authority ('… T/M BAN THƯỜNG VỤ') and before
     a position or a name that ends a recipient line ('…(để b/c), BÍ THƯ').
     """
+    if not _MAY_CUT.search(plain, start, end):  # no gap, authority or name tail: one chunk
+        a, b = strip_span(plain, start, end)
+        return [(a, b)] if a < b else []
     chunks, pos = [], start
     for gap in _ITEM_GAP.finditer(plain, start, end):
         chunks.append((pos, gap.start()))

@@ -9,14 +9,19 @@ chunk, skipping recipient entries, stamps and OCR debris ('*m*', '(ký)').
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 
-from .model import Signature
-from .plain import lines, on_composed, squash, table, typed, view, written
+from .model import Signature, Span
+from .plain import lines, lowered, on_composed, squash, table, typed, view, written
 from .recipients import BULLET, authority_at, columns, cut_debris, is_debris, is_name
 
+Chunk = tuple[int, int, int]  # line number, start, end
 _HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
+_HEAD_WORDS = re.compile(r"nơi[^\S\n]+nhận")  # on the lower-cased text: lines that may hold it
+_AUTHORITY_START = re.compile(r"[TK](?=\s*[/.]|UQ|[MTL])")  # what every authority opens with
 _REACH = 14  # lines after the authority where the name may still stand
 _NEAR = 6  # lines after the position where any bare name is the signer's
 
@@ -25,45 +30,56 @@ _NEAR = 6  # lines after the position where any bare name is the signer's
 def find_signature(text: str, start: int, end: int) -> Signature | None:
     """The signature in ``text[start:end]``, or None when the part has none."""
     plain = view(text)
-    chunks = list(_chunks(plain, start, end))
-    at = _authority_index(plain, chunks)
-    if at is None:
-        at = _position_index(plain, chunks)
-    if at is None:
-        return _bare_name(plain, chunks)
-    return _read_block(plain, chunks, at)
+    spans = list(lines(plain, start, end))
+    found = _authority_chunk(plain, spans) or _position_chunk(plain, spans)
+    if found is None:
+        return _bare_name(plain, spans)
+    window = list(_chunks(plain, spans, range(found[0], found[0] + _REACH + 2)))
+    return _read_block(plain, window, window.index(found))
 
 
-def _chunks(plain: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
-    """``(line number, start, end)`` of each column chunk of each line."""
-    for n, (a, b) in enumerate(lines(plain, start, end)):
-        for c0, c1 in columns(plain, a, b):
-            yield n, c0, c1
+def _chunks(plain: str, spans: list[Span], numbers: Iterable[int]) -> Iterator[Chunk]:
+    """``(line number, start, end)`` of each column chunk of the numbered lines."""
+    for n in numbers:
+        if 0 <= n < len(spans):
+            for c0, c1 in columns(plain, *spans[n]):
+                yield n, c0, c1
 
 
-def _authority_index(plain: str, chunks: list[tuple[int, int, int]]) -> int | None:
+def _marked(plain: str, spans: list[Span], pattern: re.Pattern[str], low: bool) -> list[int]:
+    """Numbers of the lines where ``pattern`` matches (on the lower-cased text if ``low``):
+    the only lines that can hold what it stands for. All lines if the text cannot be
+    lower-cased char for char."""
+    text = lowered(plain) if low else plain
+    if text is None or not spans:
+        return list(range(len(spans)))
+    starts = [a for a, _ in spans]
+    found = pattern.finditer(text, spans[0][0], spans[-1][1])
+    return sorted({bisect_right(starts, m.start()) - 1 for m in found})
+
+
+def _authority_chunk(plain: str, spans: list[Span]) -> Chunk | None:
     """The outermost authority of the last signature block (T/M above K/T)."""
-    hits = [i for i, (_, a, b) in enumerate(chunks) if authority_at(plain[a:b].strip())]
+    marked = _marked(plain, spans, _AUTHORITY_START, low=False)
+    hits = [c for c in _chunks(plain, spans, marked) if authority_at(plain[c[1]:c[2]].strip())]
     if not hits:
         return None
-    last = hits[-1]
-    while len(hits) > 1 and chunks[last][0] - chunks[hits[-2]][0] <= 3:
+    while len(hits) > 1 and hits[-1][0] - hits[-2][0] <= 3:
         hits.pop()
-        last = hits[-1]
-    return last
+    return hits[-1]
 
 
-def _position_index(plain: str, chunks: list[tuple[int, int, int]]) -> int | None:
+def _position_chunk(plain: str, spans: list[Span]) -> Chunk | None:
     """A block with no authority: the last chunk that is exactly a position."""
-    for i in range(len(chunks) - 1, -1, -1):
-        _, a, b = chunks[i]
-        chunk = squash(plain[a:b])
-        if chunk.isupper() and chunk.lower() in _positions():
-            return i
+    for n in reversed(_marked(plain, spans, _position_words(), low=True)):
+        for chunk in reversed(list(_chunks(plain, spans, [n]))):
+            text = squash(plain[chunk[1]:chunk[2]])
+            if text.isupper() and text.lower() in _positions():
+                return chunk
     return None
 
 
-def _read_block(plain: str, chunks: list[tuple[int, int, int]], at: int) -> Signature:
+def _read_block(plain: str, chunks: list[Chunk], at: int) -> Signature:
     """Authority, body and position from the chunk at ``at`` on, then the name below."""
     line0, a0, _ = chunks[at]
     first = squash(plain[chunks[at][1]:chunks[at][2]])
@@ -119,19 +135,23 @@ def _split_position(body: str, position: str | None) -> tuple[str, str | None]:
     return body, None
 
 
-def _bare_name(plain: str, chunks: list[tuple[int, int, int]]) -> Signature | None:
+def _bare_name(plain: str, spans: list[Span]) -> Signature | None:
     """No authority or position: a name standing alone after the 'Nơi nhận' list."""
-    heads = [i for i, (_, a, b) in enumerate(chunks) if _HEAD.match(squash(plain[a:b]))]
-    if not heads:
-        return None
-    for _, a, b in chunks[heads[-1] + 1:]:
+    after = None
+    for n in reversed(_marked(plain, spans, _HEAD_WORDS, low=True)):
+        chunks = list(_chunks(plain, spans, [n]))
+        heads = [i for i, (_, a, b) in enumerate(chunks) if _HEAD.match(squash(plain[a:b]))]
+        if heads:
+            after = chain(chunks[heads[-1] + 1:], _chunks(plain, spans, range(n + 1, len(spans))))
+            break
+    for _, a, b in after or ():
         chunk = written(plain, a, b)
         if is_name(chunk) and _personal(chunk) and not BULLET.match(plain[a:b]):
             return Signature(name=chunk, span=(a, b))
     return None
 
 
-def _full_name(plain: str, chunks: list[tuple[int, int, int]], i: int) -> tuple[str, int]:
+def _full_name(plain: str, chunks: list[Chunk], i: int) -> tuple[str, int]:
     """The name at chunk ``i``, joined with the next line when the name was broken."""
     source = typed(plain)
     name, end = squash(cut_debris(source[chunks[i][1]:chunks[i][2]])), chunks[i][2]
@@ -180,6 +200,13 @@ def _is_position(chunk: str) -> bool:
 @cache
 def _positions() -> frozenset[str]:
     return frozenset(table()["positions"])
+
+
+@cache
+def _position_words() -> re.Pattern[str]:
+    """The positions, lower case, words apart by spaces within a line."""
+    ordered = sorted(table()["positions"], key=len, reverse=True)
+    return re.compile("|".join(r"[^\S\n]+".join(map(re.escape, p.split())) for p in ordered))
 
 
 def sentence_case(upper: str) -> str:

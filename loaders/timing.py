@@ -13,10 +13,10 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache
 
 from .model import Deadline, Recurrence
-from .plain import squash, table, written
+from .plain import lowered, squash, table, written
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10,
@@ -44,7 +44,6 @@ _PATTERNS = [
                r"(?P<anchor>ký(?:\s+ban\s+hành)?|ban\s+hành|nhận\s+được|nhận|\w+)"),
 ]
 _OPENINGS = re.compile("trước|chậm|hạn|thời|đến|hết|trong|cuối|xong|sau")  # of _PATTERNS
-_ODD_CASE = re.compile("[ıſ]")  # (?i) matches them with 'i' and 's'; lower() keeps them
 
 
 @cache
@@ -102,7 +101,7 @@ def _finditer(
     ``openings``; these are found fast in the lower-cased text, and ``pattern`` is
     matched there only, skipping what the last match covers, as ``finditer`` does.
     """
-    low = _lowered(plain)
+    low = lowered(plain)
     if low is None:
         yield from pattern.finditer(plain, start, end)
         return
@@ -113,13 +112,6 @@ def _finditer(
         if m:
             yield m
             covered = at = m.end()
-
-
-@lru_cache(maxsize=8)
-def _lowered(plain: str) -> str | None:
-    """``plain`` lower-cased char for char, or None where (?i) would not match it so."""
-    low = plain.lower()
-    return low if len(low) == len(plain) and not _ODD_CASE.search(plain) else None
 
 
 def _repeats(plain: str, m: re.Match[str], lo: int, hi: int) -> bool:
