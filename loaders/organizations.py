@@ -25,6 +25,8 @@ from .resolve import org_iri, slug
 DEFAULT_BASE = "https://w3id.org/vankien/"
 _TERM = re.compile(r"\s*\(?\s*(?i:khóa)\s+[IVXLC]+\s*\)?$")
 _PROVINCE_WORD = re.compile(r"\s+(?:tỉnh|thành phố)\s+(?=[A-ZĐ])")
+_NOT_NAME = re.compile(r"[\^\"“”:;?!/\[\]]|---|https?|www\.|\d{3,}|(?<!\w)[a-zđ]\)")
+_MAX_WORDS = 16  # Ban Tuyên giáo và Dân vận Đảng ủy Khối các cơ quan Trung ương has 14
 _LIST = re.compile(r",|\svà\s+(?:các|những)\b")
 
 
@@ -87,7 +89,7 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     clean = _TERM.sub("", clean)  # Ban Chấp hành Trung ương khóa XIII is the same body
     if is_generic(clean) and context.committee:  # T/M ĐẢNG ỦY: the document's own committee
         clean = complete_from(clean, [context.committee])
-    if not clean or is_plural(clean) or is_generic(clean):
+    if not clean or is_plural(clean) or is_generic(clean) or not looks_like_name(clean):
         return OrgRef(clean or name, None)
     known = _index().get(fold(expand(clean)))
     if known is None and _LIST.search(clean):  # several bodies named together
@@ -106,6 +108,13 @@ def resolve_org(name: str, context: OrgContext | None = None, *,
     return OrgRef(full, org_iri(base, slug(full)))
 
 
+def looks_like_name(text: str) -> bool:
+    """False for words a finder took for a body's name that cannot be one: a sentence's
+    punctuation, a list marker (``a) Chủ trì``), a number or a link, unbalanced brackets."""
+    return (not _NOT_NAME.search(text) and text.count("(") == text.count(")")
+            and len(text.split()) <= _MAX_WORDS)
+
+
 def is_generic(name: str) -> bool:
     """True for a kind of body every committee has, named alone (``ban cán sự đảng``)."""
     return fold(name) in {fold(g) for g in _data()["generic_bodies"]}
@@ -115,12 +124,12 @@ def same_wording(name: str) -> str:
     """A committee's part named one way whichever wording of the committee the text used:
     ``Ban Tổ chức Đảng bộ Khối …`` is ``Ban Tổ chức Đảng ủy Khối …``; ``Ban Chấp hành
     Tỉnh ủy Hà Nam`` is ``Ban Chấp hành Đảng bộ tỉnh Hà Nam``; ``Sở Nội vụ tỉnh Hà Nam`` is
-    ``Sở Nội vụ Hà Nam``."""
+    ``Sở Nội vụ Hà Nam``; a part is spelt as the authority file spells it."""
     data = _data()
     if name.split(maxsplit=1)[0] in data["provincial_heads"]:
         return _PROVINCE_WORD.sub(" ", name)
     part = next((p for p in sorted(data["sub_bodies"], key=len, reverse=True)
-                 if name.startswith(p + " ")), None)
+                 if name.casefold().startswith(p.casefold() + " ")), None)
     if part is None:
         return name
     rest = name[len(part) + 1:]
@@ -129,7 +138,7 @@ def same_wording(name: str) -> str:
         was, now = (committee, organization) if by_organization else (organization, committee)
         if rest.casefold().startswith(was.casefold() + " "):
             return f"{part} {now}{rest[len(was):]}"
-    return name
+    return f"{part} {rest}"  # Ban thường vụ … is Ban Thường vụ …
 
 
 def parent_of(org: OrgRef, context: OrgContext | None = None, *,

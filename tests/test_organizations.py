@@ -63,6 +63,10 @@ NAMES = [
     ("Công an tỉnh", NONE, None),
     ("Sở Tài chính", NONE, None),
     ("Đảng viên tiêu biểu của tỉnh", HA_NAM, None),
+    # words a finder took for a name: a list marker, a symbol, an unclosed bracket
+    ("Sở Tài chính a) Chủ trì", HA_NAM, None),
+    ("Chính phủ có Công văn 31/CV-BCĐTKNQ18", NONE, None),
+    ("Sở Tài chính (cơ quan", HA_NAM, None),
     ("ban cán sự đảng", HA_NAM, None),
     ("đảng đoàn", NONE, None),
     ("Các cấp ủy đảng", HA_NAM, None),
@@ -74,6 +78,21 @@ NAMES = [
                          ids=[f"{n}|{c.province or c.bloc or c.committee}" for n, c, _ in NAMES])
 def test_body_in_context(name: str, context: OrgContext, key: str | None) -> None:
     assert resolve_org(name, context).id == (key and f"{B}org/{key}")
+
+
+# Each row: a body as written, its context → the name its node is labelled with.
+LABELS = [
+    ("Bộ Chính trị khóa XII", NONE, "Bộ Chính trị"),
+    ("Ban thường vụ Tỉnh ủy Bắc Ninh", NONE, "Ban Thường vụ Tỉnh ủy Bắc Ninh"),
+    ("Ban Chấp hành Đảng bộ Khối", KHOI, "Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương"),
+    ("Ban Tổ chức", OF_KHOI, "Ban Tổ chức Đảng ủy Khối các cơ quan Trung ương"),
+    ("Sở Tài chính tỉnh", HA_NAM, "Sở Tài chính Hà Nam"),
+]
+
+
+@pytest.mark.parametrize(("name", "context", "label"), LABELS)
+def test_name_of_a_body(name: str, context: OrgContext, label: str) -> None:
+    assert resolve_org(name, context).name == label
 
 
 # Each row: a text → the province it stands in (the one most named).
