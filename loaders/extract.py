@@ -45,6 +45,7 @@ from .split import Part, content_end, link_cover_letters, mark_lone_letters, spl
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
 _CENTRAL_SIGNERS = ("BỘ CHÍNH TRỊ", "BAN BÍ THƯ")
+_FOR_A_BODY = ("T/M", "T/L")  # on behalf of, by order of a body; K/T and T/UQ sign for a post
 
 
 def extract_file(path: str | Path, *, base: str = DEFAULT_BASE, ocr: bool = False) -> Extraction:
@@ -212,8 +213,8 @@ def _name_bodies(doc: Document, ctx: OrgContext, bodies: _Bodies) -> None:
                 partner_ids=tuple(bodies.id(p, ctx) for p in r.partners))
         for r in doc.responsibilities]
     doc.received = [replace(r, by_id=bodies.id(r.by, ctx)) for r in doc.received]
-    if doc.signer and doc.signer.on_behalf_of:
-        signer = doc.signer
+    signer = doc.signer
+    if signer and signer.on_behalf_of and signer.authority in _FOR_A_BODY:
         doc.signer = replace(signer, on_behalf_of_id=bodies.id(signer.on_behalf_of, ctx))
 
 
