@@ -191,13 +191,13 @@ def clause(plain: str, at: int, lo: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
-def _last_stop(plain: str, lo: int, at: int) -> int:
+def _last_stop(plain: str, lo: int, at: int, width: int = 256) -> int:
     """End of the last stop of ``plain[lo:at]`` (else ``lo``), read back from ``at``.
 
     A scan may start at any ``s`` after a non-space: no stop spans ``s - 1`` and ``s``
-    then, so it finds the stops a scan from ``lo`` finds past ``s``.
+    then, so it finds the stops a scan from ``lo`` finds past ``s``. The first scan
+    looks ``width`` characters back, each next one four times as far.
     """
-    width = 256
     while True:
         s = at - width
         while s > lo and plain[s - 1].isspace():
