@@ -211,10 +211,15 @@ def _ends_bare(name: str) -> bool:
 
 
 def _complete(name: str, context: OrgContext) -> str:
-    """Add the province or bloc a relative name leaves out."""
-    kind = _relative_kind(name)
-    value = {"province": context.province, "bloc": context.bloc}.get(kind or "")
-    return f"{name} {value}" if value else name
+    """Add the bloc and the province a relative name leaves out (``Đảng ủy Khối`` → ``…
+    Khối các cơ quan tỉnh`` → ``… Khối các cơ quan tỉnh Hà Nam``)."""
+    for _ in range(2):
+        kind = _relative_kind(name)
+        value = {"province": context.province, "bloc": context.bloc}.get(kind or "")
+        if not value:
+            break
+        name = f"{name} {value}"
+    return name
 
 
 def find_context(text: str) -> OrgContext:

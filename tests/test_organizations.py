@@ -15,6 +15,7 @@ from tests._shared_paths import SEEDS, run
 
 KHOI = OrgContext(bloc="các cơ quan Trung ương")
 HA_NAM = OrgContext(province="Hà Nam")
+KHOI_HA_NAM = OrgContext(province="Hà Nam", bloc="các cơ quan tỉnh")
 OF_KHOI = OrgContext(bloc="các cơ quan Trung ương", committee="Đảng bộ Khối các cơ quan Trung ương")
 OF_TTX = OrgContext(committee="Đảng ủy Thông tấn xã Việt Nam")
 OF_HUYEN = OrgContext(committee="Huyện ủy Đông Phong")
@@ -41,6 +42,8 @@ NAMES = [
     ("Ban Thường vụ", OF_KHOI, "ban-thuong-vu-dang-uy-khoi-cac-co-quan-trung-uong"),
     ("Ban Tổ chức", OF_KHOI, "ban-to-chuc-dang-uy-khoi-cac-co-quan-trung-uong"),
     ("Tỉnh ủy", HA_NAM, "tinh-uy-ha-nam"),
+    ("Đảng ủy Khối", KHOI_HA_NAM, "dang-uy-khoi-cac-co-quan-tinh-ha-nam"),
+    ("Đảng ủy Khối các cơ quan tỉnh Hà Nam", NONE, "dang-uy-khoi-cac-co-quan-tinh-ha-nam"),
     ("Ban Thường vụ Tỉnh ủy", HA_NAM, "ban-thuong-vu-tinh-uy-ha-nam"),
     ("Ban Chấp hành Đảng bộ tỉnh", HA_NAM, "ban-chap-hanh-dang-bo-tinh-ha-nam"),
     ("Ban Chấp hành Tỉnh ủy Hà Nam", NONE, "ban-chap-hanh-dang-bo-tinh-ha-nam"),
