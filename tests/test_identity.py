@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from vankien.loaders import extract_file
 from vankien.loaders.extract import DEFAULT_BASE as B
 from vankien.loaders.organizations import OrgContext, parent_of, resolve_org
 from vankien.loaders.resolve import document_iri, org_iri, resolve_yearless, slug, state_iri
@@ -224,3 +227,15 @@ def test_the_issuers_term_does_not_change_the_body() -> None:
     a = _targets("Nghị quyết số 06-NQ/ĐUK ngày 25/01/2017 của Ban Chấp hành Đảng bộ Khối các cơ "
                  "quan Trung ương khóa XII")
     assert a == {"06-NQ/ĐUK": B + "doc/dang-uy-khoi-cac-co-quan-trung-uong/nq/6/2017"}
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def test_a_person_named_like_a_city_is_not_the_documents_province() -> None:
+    """Regression: 'phong cách Hồ Chí Minh' made the examples' Tỉnh ủy that of Hồ Chí Minh,
+    so 12-NQ/TU cited from the Kế hoạch was not the Nghị quyết ingested from file 01."""
+    resolution = extract_file(EXAMPLES / "01-nghi-quyet-12-NQ-TU.md").documents[0].id
+    plan = extract_file(EXAMPLES / "02-ke-hoach-45-KH-TU.md").documents[0]
+    assert resolution == f"{B}doc/tinh-uy-an-lac/nq/12/2019"
+    assert resolution in {c.target for c in plan.citations if c.symbol == "12-NQ/TU"}
