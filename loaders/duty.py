@@ -38,7 +38,7 @@ from .bodies import (
 )
 from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .plain import on_composed, squash, table, view, written
+from .plain import finditer_at, on_composed, squash, table, view, written
 from .recipients import authority_at, is_signer_chunk
 from .timing import clause, find_deadlines, find_recurrences
 
@@ -270,7 +270,7 @@ def _sentences(plain: str, a: int, b: int) -> list[Span]:
 
 def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:
     """'Giao (cho) X …', '… đề nghị X …', '… yêu cầu X …': the addressed bodies."""
-    for m in _assign_pattern().finditer(plain, a, b):
+    for m in finditer_at(_assign_pattern(), _assign_openings(), plain, a, b):
         at = m.end()
         before = plain[max(a, m.start() - 12):m.start()].lower().split()
         if before and before[-1] in table()["assign_not_after"]:
@@ -405,6 +405,11 @@ def _timeless(r: Responsibility) -> Warning:
 @cache
 def _assign_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<!\w)({alternation(table()['assign'])})\s+")
+
+
+@cache
+def _assign_openings() -> re.Pattern[str]:
+    return re.compile("|".join(sorted({re.escape(p.split()[0]) for p in table()["assign"]})))
 
 
 @cache

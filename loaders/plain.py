@@ -86,6 +86,36 @@ def _remap(found: Any, where: list[int]) -> Any:
     return found
 
 
+def finditer_at(
+    pattern: re.Pattern[str], openings: re.Pattern[str], plain: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(plain, start, end)``, tried only where one of ``openings`` stands.
+
+    ``pattern`` is case-blind and opens with ``\\b`` or ``(?<!\\w)`` and then one of the
+    lower-case literal ``openings``: these are found once per text in :func:`lowered`,
+    and ``pattern`` is matched there only, past what its last match covers, as
+    ``finditer`` does. An opening that overlaps the one before follows a letter, where
+    ``pattern`` cannot start, so a scan that skips it loses nothing.
+    """
+    starts = _opening_starts(plain, openings)
+    if starts is None:
+        yield from pattern.finditer(plain, start, end)
+        return
+    covered, i = start, bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        m = pattern.match(plain, starts[i], end) if starts[i] >= covered else None
+        if m:
+            yield m
+            covered = m.end()
+        i += 1
+
+
+@lru_cache(maxsize=16)
+def _opening_starts(plain: str, openings: re.Pattern[str]) -> list[int] | None:
+    low = lowered(plain)
+    return None if low is None else [m.start() for m in openings.finditer(low)]
+
+
 @lru_cache(maxsize=8)
 def lowered(plain: str) -> str | None:
     """``plain`` lower-cased char for char, or None where (?i) would not match it so.

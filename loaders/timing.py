@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
 
 from .model import Deadline, Recurrence
-from .plain import lowered, squash, table, written
+from .plain import finditer_at, squash, table, written
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10,
@@ -65,7 +64,7 @@ def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
     """Each recurrence word in ``plain[start:end]``, with the clause it governs."""
     pattern, freq = _recurrence_words()
     found = []
-    for m in _finditer(pattern, _recurrence_openings(), plain, start, end):
+    for m in finditer_at(pattern, _recurrence_openings(), plain, start, end):
         word = squash(m[0]).lower()
         if freq[word] == "semiannual" and _is_duration(plain, m.start()):
             continue
@@ -84,34 +83,12 @@ def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list
     """Each deadline phrase in ``plain[start:end]``; ``issued`` resolves 'kể từ ngày ký'."""
     found: dict[int, Deadline] = {}
     for pattern in _PATTERNS:
-        for m in _finditer(pattern, _OPENINGS, plain, start, end):
+        for m in finditer_at(pattern, _OPENINGS, plain, start, end):
             if m.start() in found or (pattern is _YEAR and _in_title(plain, m, start)):
                 continue
             when = None if _repeats(plain, m, start, end) else _resolve(m, issued)
             found[m.start()] = Deadline(when, written(plain, m.start(), m.end()), m.span())
     return [found[k] for k in sorted(found)]
-
-
-def _finditer(
-    pattern: re.Pattern[str], openings: re.Pattern[str], plain: str, start: int, end: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(plain, start, end)``, tried only where one of ``openings`` stands.
-
-    Every match of the case-blind ``pattern`` opens with one of the lower-case
-    ``openings``; these are found fast in the lower-cased text, and ``pattern`` is
-    matched there only, skipping what the last match covers, as ``finditer`` does.
-    """
-    low = lowered(plain)
-    if low is None:
-        yield from pattern.finditer(plain, start, end)
-        return
-    covered, at = start, start
-    while (hit := openings.search(low, at, end)) is not None:
-        at = hit.start() + 1  # openings may overlap: look again one character on
-        m = pattern.match(plain, hit.start(), end) if hit.start() >= covered else None
-        if m:
-            yield m
-            covered = at = m.end()
 
 
 def _repeats(plain: str, m: re.Match[str], lo: int, hi: int) -> bool:

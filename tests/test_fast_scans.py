@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from vankien.loaders import bodies, recipients, signature, timing
-from vankien.loaders.plain import lines, view
+from vankien.loaders import bodies, duty, recipients, signature, timing
+from vankien.loaders.plain import finditer_at, lines, view
 
 from tests._shared_paths import WILD
 
@@ -21,7 +21,8 @@ PIECES = [
     "Nghị quyết 06-NQ/TW về", "tầm nhìn đến năm 2045", "ſau", "ı", "İ", "ẞ",
     "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", "TM. ", "PHÓ BÍ THƯ", "BÍ THƯ", "Nơi nhận:", "NƠI\nNHẬN",
     "Nguyễn Văn An", "- Như trên,", "(để b/c)", "  ", "   ", "\n", "\n\n", "\n- ", "\n2. ",
-    "; ", ". ", ", ", "công tác kiểm tra", "Ủy ban Kiểm tra", "các cấp ủy", "tổ chức đảng",
+    "; ", ". ", ", ", "Giao cho", "ĐỀ NGHỊ", "yêu  cầu", "phân\ncông",
+    "công tác kiểm tra", "Ủy ban Kiểm tra", "các cấp ủy", "tổ chức đảng",
     "Ban Tuyên giáo", "chỉ đạo", "\u00a0", "\x0c", "a", "Z", "1",
 ]
 TEXT = st.lists(st.sampled_from(PIECES) | st.sampled_from(" \n.,;(") | st.text(max_size=4),
@@ -64,8 +65,9 @@ def test_patterns_tried_at_openings_match_as_finditer_over_the_wild_corpus() -> 
 def _assert_same_matches(plain: str, start: int, end: int) -> None:
     tried = [(timing._recurrence_words()[0], timing._recurrence_openings())]
     tried += [(p, timing._OPENINGS) for p in timing._PATTERNS]
+    tried += [(duty._assign_pattern(), duty._assign_openings())]
     for pattern, openings in tried:
-        fast = [m.span() for m in timing._finditer(pattern, openings, plain, start, end)]
+        fast = [m.span() for m in finditer_at(pattern, openings, plain, start, end)]
         assert fast == [m.span() for m in pattern.finditer(plain, start, end)], pattern.pattern
 
 
