@@ -123,13 +123,8 @@ def _upper_words(name: str) -> str:
 def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
     s = flat(plain[a:min(b, a + 60)]).lower()
-    det = _determiner().match(s)
-    if det:
-        s = s[det.end():]
-    head = _heads().match(s)
-    if head is None or s[head.end():head.end() + 1].isalnum():
-        return False
-    return not s.startswith(tuple(table()["not_heads"]))
+    m = _head().match(s)
+    return m is not None and not s.startswith(_not_heads(), m.start("head"))
 
 
 def _strong_at(plain: str, a: int, b: int) -> bool:
@@ -150,16 +145,18 @@ def verbs() -> tuple[str, ...]:
 
 
 @cache
-def _heads() -> re.Pattern[str]:
-    """The longest head word that opens a flat, lower-cased text."""
-    ordered = sorted(table()["actor_heads"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered)))
+def _head() -> re.Pattern[str]:
+    """A flat, lower-cased text that opens with the first determiner of the table that fits
+    ('các', 'những' …) and then the longest head word that fits, as a whole word; neither
+    is given back for a shorter one."""
+    dets = "|".join(map(re.escape, table()["determiners"]))
+    heads = "|".join(map(re.escape, sorted(table()["actor_heads"], key=len, reverse=True)))
+    return re.compile(rf"(?:(?:{dets}) )?+(?P<head>(?>{heads}))(?![^\W_])")
 
 
 @cache
-def _determiner() -> re.Pattern[str]:
-    """The first determiner of the table ('các', 'những' …) that opens the text, and a space."""
-    return re.compile(f"(?:{'|'.join(map(re.escape, table()['determiners']))}) ")
+def _not_heads() -> tuple[str, ...]:
+    return tuple(table()["not_heads"])
 
 
 def alternation(phrases: list[str]) -> str:

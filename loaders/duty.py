@@ -200,10 +200,10 @@ def _heading_text(plain: str, block: _Block) -> str | None:
     text = squash(plain[block.body:block.end])
     if len(text) > 200:
         return None
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))
     if not letters:
         return None
-    upper = sum(c.isupper() for c in letters) / len(letters) > 0.8
+    upper = sum(map(str.isupper, letters)) / len(letters) > 0.8
     short = len(text.split()) <= 15
     if upper or (short and text.endswith(":") and "\n" not in text) or _SECTION.search(text):
         return text
@@ -304,11 +304,14 @@ def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] |
 
 def _openings(plain: str, a: int, b: int) -> list[int]:
     """The sentence start, and the words after each of its first two commas (if near)."""
-    starts = [a]
+    starts, named = [a], None  # named: whether a body's name opens at starts[-1], once read
     comma = plain.find(",", a, min(b, a + 80))
     while comma >= 0:
         lead_in = [w.start() for w in WORD.finditer(plain, starts[-1], comma)]
-        if len(starts) > 2 or len(lead_in) > 6 or head_at(plain, starts[-1], b):
+        if len(starts) > 2 or len(lead_in) > 6:
+            break
+        named = head_at(plain, starts[-1], b)
+        if named:
             break
         dated = _DATED.match(plain, starts[-1], starts[-1] + 12)
         if dated or any(starts_with(plain, w, b, table()["past_openings"]) for w in lead_in):
@@ -316,8 +319,10 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
         if any(starts_with(plain, w, b, verbs()) for w in lead_in):
             break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
         starts.append(strip_span(plain, comma + 1, b)[0])
+        named = None
         comma = plain.find(",", comma + 1, min(b, a + 80))
-    return [s for s in starts if head_at(plain, s, b)]
+    # each earlier start was read and names no body, or the loop would have stopped there
+    return [starts[-1]] if (head_at(plain, starts[-1], b) if named is None else named) else []
 
 
 def _responsibility(
