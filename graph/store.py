@@ -139,8 +139,14 @@ class Backend:
 class Embedded(Backend):
     """An on-disk pyoxigraph store."""
 
+    FLUSH_EVERY = 100_000  # triples: a flush keeps the write buffers (memory) bounded
+
     def __init__(self, store: ox.Store, base: str, path: Path | None = None) -> None:
         self._store, self.base, self._path = store, base, path
+        self._unflushed = 0
+
+    def update(self, sparql: str) -> None:
+        self._store.update(sparql)
 
     def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
         from pyoxigraph import QuerySolutions
@@ -154,13 +160,14 @@ class Embedded(Backend):
         names = [v.value for v in result.variables]
         return Table(names, [tuple(sol[n] for n in names) for sol in result])
 
-    def update(self, sparql: str) -> None:
-        self._store.update(sparql)
-
     def write_source(self, path: str, sha256: str, ntriples: str) -> None:
         """As :meth:`Backend.write_source`; a first write is one load (faster than an update)."""
         from pyoxigraph import Literal, NamedNode, RdfFormat
 
+        self._unflushed += ntriples.count("\n")
+        if self._unflushed > self.FLUSH_EVERY:
+            self._store.flush()
+            self._unflushed = 0
         graph = f"{self.base}graph/{sha256}"
         known = self.select(f"SELECT ?s WHERE {{ GRAPH <{self.registry}> {{ ?s <{VK}path> ?p }} }}",
                             {"p": Literal(path)}).rows
