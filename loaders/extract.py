@@ -1,7 +1,8 @@
 """Stage 2: :class:`Source` → :class:`Extraction` (documents with spans).
 
 clean → split → per document: header, citations, named references, duties, signature,
-recipients → link cover letters to what they forward → identity (IRIs). Spans point into
+recipients → link cover letters to what they forward → identity (IRIs of documents, then of
+every body named, in the document's context). Spans point into
 ``Source.text`` as read.
 """
 
@@ -197,6 +198,7 @@ class _Bodies:
         return self.add(resolve_org(name, ctx, base=self.base)) if name else None
 
     def add(self, org: OrgRef | None) -> str | None:
+        """Remember ``org``'s name for its IRI (the first name given wins); its IRI."""
         if org and org.id:
             self.names.setdefault(org.id, org.name)
         return org.id if org else None
