@@ -26,18 +26,16 @@ from .header import find_header
 from .kinds import canonical_name, code_for_name
 from .model import Document, Extraction, NamedReference, OrgRef, Receipt, Source, Warning
 from .organizations import (
-    OrgContext,
     committee_of,
     committee_slug,
     complete_from,
-    find_context,
     parent_of,
     resolve_org,
     title_case,
-    with_place_of,
     within,
 )
 from .pagemeta import PageMeta, find_page_meta
+from .places import OrgContext, find_context, with_place_of
 from .read import read_source
 from .recipients import find_recipients
 from .resolve import APPENDIX, assign_ids

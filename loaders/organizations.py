@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -20,6 +18,7 @@ from .clean import clean_text, fold
 from .kinds import trie_pattern
 from .model import OrgRef
 from .patterns import LOWER
+from .places import OrgContext, blocs, names_place, provinces
 from .resolve import org_iri, slug
 
 DEFAULT_BASE = "https://w3id.org/vankien/"
@@ -28,16 +27,6 @@ _PROVINCE_WORD = re.compile(r"\s+(?:tỉnh|thành phố)\s+(?=[A-ZĐ])")
 _NOT_NAME = re.compile(r"[\^\"“”:;?!/\[\]]|---|https?|www\.|\d{3,}|(?<!\w)[a-zđ]\)")
 _MAX_WORDS = 16  # Ban Tuyên giáo và Dân vận Đảng ủy Khối các cơ quan Trung ương has 14
 _LIST = re.compile(r",|\svà\s+(?:các|những)\b")
-
-
-@dataclass(frozen=True)
-class OrgContext:
-    """What a document says about where it stands: its province, its bloc (Khối) and the
-    committee it comes from (``Ban Tuyên giáo`` alone is that committee's department)."""
-
-    province: str | None = None
-    bloc: str | None = None
-    committee: str | None = None
 
 
 @cache
@@ -188,14 +177,9 @@ def _relative_kind(name: str) -> str | None:
         if key == rel or key.endswith(" " + rel):
             return kind
     head = name.split(maxsplit=1)[0] if name.strip() else ""
-    if head in _data()["provincial_heads"] and not _names_place(name):  # Sở Tài chính
+    if head in _data()["provincial_heads"] and not names_place(name):  # Sở Tài chính
         return "province"
     return None
-
-
-def _names_place(name: str) -> bool:
-    """True when ``name`` says where (``… tỉnh Hà Nam``, ``… Hà Nam``, ``… thành phố``)."""
-    return bool(re.search(r"(?i:tỉnh|thành phố)(?!\w)", name) or _province_pattern().search(name))
 
 
 @cache
@@ -222,55 +206,6 @@ def _complete(name: str, context: OrgContext) -> str:
     return name
 
 
-def find_context(text: str) -> OrgContext:
-    """The province most named in ``text`` and the bloc its ``Khối`` stands for."""
-    counts: Counter[str] = Counter()
-    names = _province_names()
-    for m in _province_pattern().finditer(text):
-        province = names[squash_spaces(m.group())]
-        before = text[max(0, m.start() - 12):m.start()]
-        if province not in _data()["person_names"] or _city_before().search(before):
-            counts[province] += 1
-    blocs = [_bloc_names()[" ".join((a or b).split())] for a, b in _bloc_pattern().findall(text)]
-    province = counts.most_common(1)[0][0] if counts else None
-    return OrgContext(province, Counter(blocs).most_common(1)[0][0] if blocs else None)
-
-
-@cache
-def _province_names() -> dict[str, str]:
-    """A province as written in body text or in a capitals header → its name."""
-    return {v: p for p in _data()["provinces"] for v in (p, p.upper())}
-
-
-@cache
-def _province_pattern() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + trie_pattern(list(_province_names())) + r"(?!\w)")
-
-
-@cache
-def _city_before() -> re.Pattern[str]:
-    """A city marker just before a match (``Thành phố`` Hồ Chí Minh, not phong cách …)."""
-    marks = "|".join(map(re.escape, _data()["city_markers"]))
-    return re.compile(r"(?<!\w)(?:" + marks + r")\s*$")
-
-
-def squash_spaces(text: str) -> str:
-    return " ".join(text.split())
-
-
-@cache
-def _bloc_names() -> dict[str, str]:
-    return {v: b for b in _data()["blocs"] for v in (b, b.upper())}
-
-
-@cache
-def _bloc_pattern() -> re.Pattern[str]:
-    blocs = sorted(_data()["blocs"], key=len, reverse=True)
-    alts = "|".join(r"\s+".join(map(re.escape, b.split())) for b in blocs)
-    upper = "|".join(r"\s+".join(map(re.escape, b.upper().split())) for b in blocs)
-    return re.compile(r"(?:Khối\s+(" + alts + r")|KHỐI\s+(" + upper + r"))(?!\w)")
-
-
 @lru_cache(maxsize=4096)
 def title_case(upper: str) -> str:
     """An upper-case header line as a name (``BAN THƯỜNG VỤ`` → ``Ban Thường vụ``)."""
@@ -284,8 +219,8 @@ def title_case(upper: str) -> str:
 def _phrases() -> dict[str, str]:
     data = _data()
     names = [n for b in data["bodies"] for n in (b["name"], *b["aliases"])]
-    names += data["sub_bodies"] + list(data["relative"]) + data["provinces"] + data["phrases"]
-    names += ["Khối " + b for b in data["blocs"]]
+    names += data["sub_bodies"] + list(data["relative"]) + provinces() + data["phrases"]
+    names += ["Khối " + b for b in blocs()]
     return {n.casefold(): n for n in names}
 
 
@@ -374,15 +309,3 @@ def _generics() -> list[tuple[str, tuple[str, ...]]]:
         same = {w} | {b for a, b in pairs if a == w} | {a for a, b in pairs if b == w}
         out.append((w, tuple(sorted(same, key=len, reverse=True))))
     return out
-
-
-_PLACE_OF = re.compile(r"(?:Tỉnh ủy|Thành ủy|Đảng bộ tỉnh|Đảng bộ thành phố|tỉnh|thành phố)\s+"
-                       r"(?P<place>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*)$")
-
-
-def with_place_of(context: OrgContext, org: OrgRef | None) -> OrgContext:
-    """``context`` with the province a provincial body's name gives (``Tỉnh ủy An Lạc``),
-    when the text named none of the provinces the authority file knows."""
-    if context.province or org is None or not (m := _PLACE_OF.search(org.name)):
-        return context
-    return OrgContext(m["place"], context.bloc, context.committee)

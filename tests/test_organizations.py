@@ -9,7 +9,8 @@ from rdflib import Dataset
 from vankien.graph.build import build_graph
 from vankien.loaders import extract_file
 from vankien.loaders.extract import DEFAULT_BASE as B
-from vankien.loaders.organizations import OrgContext, find_context, resolve_org
+from vankien.loaders.organizations import resolve_org
+from vankien.loaders.places import OrgContext, find_context
 
 from tests._shared_paths import SEEDS, run
 
