@@ -16,6 +16,7 @@ from .plain import strip_span, table, written
 WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 _WITH = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+")
 _SPACES = re.compile(r"\s+")
+_TWO_UPPER = re.compile(r"(?<!\S)[^\W\d_]{2,}\s+[^\W\d_]{2,}(?!\S)")
 _JOINS = re.compile(r",\s*|;\s*|\s+và\s+")
 _ASSIGN_WORD = re.compile(r"(?i)^(?:giao\s+cho|giao|đề\s+nghị|yêu\s+cầu)\s+")
 _WITH_BODY = re.compile(r"(?i:phối\s+hợp)\s+(?=[A-ZĐÂĂÊÔƠƯỦ])")  # 'phối hợp Sở Tài chính …'
@@ -25,7 +26,7 @@ def actor_end(plain: str, a: int, b: int, extra: tuple[str, ...] = ()) -> int | 
     """End of a body's name starting at ``a``: the first verb (or ``extra`` word) after it."""
     if not extra and not head_at(plain, a, b):
         return None
-    stops = verbs() + tuple(table()["modals"]) + extra
+    stops = _stops(extra)
     for m in WORD.finditer(plain, a, min(b, a + 240)):
         if m.start() > a and verb_at(plain, m.start(), b, stops):
             end = strip_span(plain, a, m.start(), " ,")[1]
@@ -103,15 +104,14 @@ def is_actor(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 30 or not head_at(name, 0, len(name)):
         return False
-    if re.search(r"(?<!\S)[^\W\d_]{2,}\s+[^\W\d_]{2,}(?!\S)", _upper_words(name)):
+    if _TWO_UPPER.search(_upper_words(name)):
         return False  # 'HUYỆN ỦY AN LẠC …' is a letterhead, not a subject
     words = name.lower().split()
     core = " ".join(w for w in words if w not in table()["determiners"])
     bare = words[0] not in table()["determiners"]
     if core in verbs() or (bare and core in table()["weak_heads"]):
         return False  # a bare 'Cơ quan' labels a column; 'Các địa phương' are bodies
-    stops = (*table()["assign"], *table()["modals"], *(w for w in table()["not_duty"] if w != "là"))
-    return not any(starts_with(name, w.start(), len(name), stops, fold=False)
+    return not any(starts_with(name, w.start(), len(name), _name_stops(), fold=False)
                    for w in WORD.finditer(name) if w.start() > 0)
 
 
@@ -137,6 +137,18 @@ def _strong_at(plain: str, a: int, b: int) -> bool:
 def clean_actor(name: str) -> str:
     name = _ASSIGN_WORD.sub("", name.strip(" ,;:.-"))
     return name[:1].upper() + name[1:]
+
+
+@cache
+def _stops(extra: tuple[str, ...]) -> tuple[str, ...]:
+    """Where a body's name ends: a verb, a modal, or one of ``extra``."""
+    return verbs() + tuple(table()["modals"]) + extra
+
+
+@cache
+def _name_stops() -> tuple[str, ...]:
+    """Words no body's name holds after its first word."""
+    return (*table()["assign"], *table()["modals"], *(w for w in table()["not_duty"] if w != "là"))
 
 
 @cache
@@ -174,11 +186,25 @@ def starts_with(
 ) -> bool:
     """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
     s = plain[at:min(b, at + 60)]
-    return _words_pattern(tuple(words)).match(s.lower() if fold else s) is not None
+    return _words_pattern(words).match(s.lower() if fold else s) is not None
+
+
+_BY_IDENTITY: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def _words_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """The pattern of ``words``, found by the object first: the tables' lists and the cached
+    tuples come back as the same objects, and a long tuple is slow to hash."""
+    hit = _BY_IDENTITY.get(id(words))
+    if hit is None or hit[0] is not words:  # held in the entry, so its id stays its own
+        if len(_BY_IDENTITY) > 64:
+            _BY_IDENTITY.clear()
+        hit = _BY_IDENTITY[id(words)] = (words, _compiled_words(tuple(words)))
+    return hit[1]
 
 
 @cache
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _compiled_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(list(words))})(?![^\W_])")
 
 
@@ -202,15 +228,19 @@ def partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
 
 def reports_to(plain: str, a: int, b: int) -> str | None:
     """'báo cáo (kết quả …) với X', 'báo cáo X': the body reported to."""
-    links = "|".join(table()["report_links"])
-    pattern = rf"(?i)báo\s+cáo\s+(?:(?:[^\s,.;]+\s+){{0,14}}?(?:{links})\s+)?"
-    for m in re.finditer(pattern, plain[a:b]):
+    for m in _report_pattern().finditer(plain[a:b]):
         start = a + m.end()
         direct = m[0].split()[-1].lower() == "cáo"
         if head_at(plain, start, b) and (not direct or plain[start].isupper()):
             end = _report_end(plain, start, b)
             return written(plain, start, end).rstrip(",.;:/( ") or None
     return None
+
+
+@cache
+def _report_pattern() -> re.Pattern[str]:
+    links = "|".join(table()["report_links"])
+    return re.compile(rf"(?i)báo\s+cáo\s+(?:(?:[^\s,.;]+\s+){{0,14}}?(?:{links})\s+)?")
 
 
 def _report_end(plain: str, a: int, b: int) -> int:

@@ -20,6 +20,7 @@ from .recipients import BULLET, authority_at, columns, cut_debris, is_debris, is
 
 Chunk = tuple[int, int, int]  # line number, start, end
 _HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
+_AUTHORITY_MARKS = re.compile(r"[\s./]")
 _HEAD_WORDS = re.compile(r"nơi[^\S\n]+nhận")  # on the lower-cased text: lines that may hold it
 _AUTHORITY_START = re.compile(r"[TK](?=\s*[/.]|UQ|[MTL])")  # what every authority opens with
 _REACH = 14  # lines after the authority where the name may still stand
@@ -188,7 +189,7 @@ def _upper(chunk: str) -> bool:
 
 
 def _authority(raw: str) -> str:
-    key = re.sub(r"[\s./]", "", raw).lower()
+    key = _AUTHORITY_MARKS.sub("", raw).lower()
     return table()["authorities"].get(key, raw)
 
 
@@ -212,6 +213,13 @@ def _position_words() -> re.Pattern[str]:
 def sentence_case(upper: str) -> str:
     """'BAN THƯỜNG VỤ TỈNH ỦY' → 'Ban Thường vụ Tỉnh ủy', as a careful reader writes it."""
     low = squash(upper).lower()
-    for phrase, cased in sorted(table()["case_words"].items(), key=lambda kv: -len(kv[0])):
-        low = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", cased, low)
+    for phrase, cased in _case_words():
+        low = phrase.sub(cased, low)
     return low[:1].upper() + low[1:]
+
+
+@cache
+def _case_words() -> list[tuple[re.Pattern[str], str]]:
+    """Each phrase of ``case_words`` as a whole-word pattern, longest first, and its casing."""
+    ordered = sorted(table()["case_words"].items(), key=lambda kv: -len(kv[0]))
+    return [(re.compile(rf"(?<!\w){re.escape(p)}(?!\w)"), c) for p, c in ordered]

@@ -33,6 +33,8 @@ _CITED_TITLE = re.compile(  # 'Nghị quyết 06-NQ/TW … về', 'Chiến lư�
     r"(?:\d+\s*-\s*[A-ZĐ]+/[A-ZĐ]+|\b(?:Nghị quyết|Kết luận|Chỉ thị|Quyết định|Chiến lược|Đề án"
     r"|Quy hoạch|Chương trình)\b)[^.;]*\bvề\b"
 )
+_PIECE_CUT = re.compile(r"[,;:(]")
+_VISION = re.compile(r"(?i),?\s*tầm\s+nhìn")
 _PATTERNS = [
     re.compile(rf"(?i)\b{_BEFORE}\s+{_DAY}(?!\d)"),
     re.compile(rf"(?i)\b{_WITHIN}\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{{4}})"),
@@ -51,6 +53,13 @@ def _recurrence_words() -> tuple[re.Pattern[str], dict[str, str]]:
     alts = "|".join(r"\s+".join(map(re.escape, w.split()))
                     for w in sorted(freq, key=len, reverse=True))
     return re.compile(rf"(?i)(?<!\w)(?:{alts})(?!\w)"), freq
+
+
+@cache
+def _title_words() -> re.Pattern[str]:
+    """Any word that names a plan ('quy hoạch', 'chiến lược' …), as a whole word."""
+    words = "|".join(re.escape(w) for w in table()["title_words"])
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
 @cache
@@ -104,10 +113,10 @@ def _in_title(plain: str, m: re.Match[str], floor: int) -> bool:
     so does the title of a cited document ('Nghị quyết 06-NQ/TW … về …, … đến năm 2030')."""
     a, _ = clause(plain, m.start(), floor, m.start())
     head = plain[max(a, m.start() - 200):m.start()]
-    piece = re.split(r"[,;:(]", head[-90:])[-1].lower()
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", piece) for w in table()["title_words"]):
+    piece = _PIECE_CUT.split(head[-90:])[-1].lower()
+    if _title_words().search(piece):
         return True
-    if re.match(r",?\s*tầm\s+nhìn", plain[m.end():m.end() + 20], re.IGNORECASE):
+    if _VISION.match(plain, m.end(), m.end() + 20):
         return True
     return bool(_CITED_TITLE.search(head))
 
