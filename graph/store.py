@@ -73,7 +73,6 @@ class Backend:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
-
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         raise NotImplementedError
 
