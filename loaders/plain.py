@@ -23,6 +23,10 @@ _BLANKS = re.compile("[*#`|_\u00a0\u2007\u202f\u200b\ufeff\t]")  # each to one s
 _OLD_TONE = re.compile(
     r"(?i)(?<=[oòóỏõọ])[aàáảãạeèéẻẽẹ](?![^\W\d_])|(?<=[uùúủũụ])(?<![qQ].)[yỳýỷỹỵ](?![^\W\d_])"
 )
+_OLD_TONE_LOW = re.compile(  # _OLD_TONE on lower-cased text, led by the vowel it moves from
+    r"[aàáảãạeèéẻẽẹyỳýỷỹỵ](?:(?<=[oòóỏõọ][aàáảãạeèéẻẽẹ])|(?<=[uùúủũụ][yỳýỷỹỵ])(?<!q..))"
+    r"(?![^\W\d_])"
+)
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _ODD_CASE = re.compile("[ıſ]")  # (?i) matches them with 'i' and 's'; lower() keeps them
 
@@ -139,9 +143,13 @@ def written(plain: str, a: int, b: int) -> str:
 
 def _move_tones(text: str) -> str:
     """Move a tone from the second vowel of 'oà', 'oè', 'uỷ' to the first (one char each)."""
+    low = text.lower()  # these letters match case-blind just where their lower case is equal
+    found = _OLD_TONE_LOW.finditer(low) if len(low) == len(text) else _OLD_TONE.finditer(text)
     out, pos = [], 0  # a moved pair never touches the next: 'o'/'u' never follow 'a'/'e'/'y'
-    for m in _OLD_TONE.finditer(text):
+    for m in found:
         i = m.start()
+        if text[i] in "aeyAEY":
+            continue  # no tone to move
         base, tone = _split_tone(text[i])
         prev_base, prev_tone = _split_tone(text[i - 1])
         if tone and not prev_tone:

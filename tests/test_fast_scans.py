@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vankien.loaders import bodies, duty, recipients, signature, timing
+from vankien.loaders import plain as plain_view
 from vankien.loaders.plain import finditer_at, lines, view
 
 from tests._shared_paths import WILD
@@ -24,6 +27,7 @@ PIECES = [
     "; ", ". ", ", ", "Giao cho", "ĐỀ NGHỊ", "yêu  cầu", "phân\ncông",
     "công tác kiểm tra", "Ủy ban Kiểm tra", "các cấp ủy", "tổ chức đảng",
     "Ban Tuyên giáo", "chỉ đạo", "Bộ Chính trịx", "các Bộ", "Các  ban", "Ủy ban", "ubnd",
+    "hoà", "HOÀ", "Hoà", "uỷ", "Uỷ", "UỶ", "quỷ", "QUỶ", "khoẻ", "toạ", "hoa", "ủy", "oà1",
     "\u00a0", "\x0c", "a", "Z", "1",
 ]
 TEXT = st.lists(st.sampled_from(PIECES) | st.sampled_from(" \n.,;(") | st.text(max_size=4),
@@ -135,3 +139,21 @@ def _columns_without_fast_path(plain: str, start: int, end: int) -> list[tuple[i
     for a, b in chunks:
         out += recipients._cut_signer_tail(plain, *recipients.strip_span(plain, a, b))
     return [c for c in out if c[0] < c[1]]
+
+
+@given(TEXT)
+@settings(max_examples=400, deadline=None)
+def test_tones_move_as_the_case_blind_pattern_finds_them(text: str) -> None:
+    assert plain_view._move_tones(text) == _move_tones_by_pattern(text)
+
+
+def _move_tones_by_pattern(text: str) -> str:
+    out = list(text)
+    for m in plain_view._OLD_TONE.finditer(text):
+        i = m.start()
+        base, tone = plain_view._split_tone(out[i])
+        prev_base, prev_tone = plain_view._split_tone(out[i - 1])
+        if tone and not prev_tone:
+            out[i - 1] = unicodedata.normalize("NFC", prev_base + tone)
+            out[i] = base
+    return "".join(out)
