@@ -17,6 +17,7 @@ warnings of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,6 +51,7 @@ _BLOCK_START = re.compile(
     r"\n\s*\n|\n(?=\s*(?:[-–—•+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)|[IVX]{1,4}\s*[.\-–]))"
 )
 _SENTENCE = re.compile(r"(?<=[^\s.][.!?;])\s+(?=[^\W\d_])|(?<=\./\.)\s*")
+_STOP_MARK = re.compile(r"[.!?;]")
 _RECIPIENTS = re.compile(r"(?i)\s*nơi\s+nhận\s*:")
 _FOR = re.compile(r"(?i)(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của)\s+")
 _DATED = re.compile(r"(?i)ngày\s+\d")
@@ -261,11 +263,22 @@ def _addressed(plain: str, sentences: list[Span]) -> tuple[str, Span] | None:
 
 def _sentences(plain: str, a: int, b: int) -> list[Span]:
     spans, pos = [], a
-    for m in _SENTENCE.finditer(plain, a, b):
+    for m in _breaks(plain, a, b):
         spans.append(strip_span(plain, pos, m.start()))
         pos = m.end()
     spans.append(strip_span(plain, pos, b))
     return [s for s in spans if s[0] < s[1]]
+
+
+def _breaks(plain: str, a: int, b: int) -> Iterator[re.Match[str]]:
+    """``_SENTENCE.finditer(plain, a, b)``, tried only right after a '.', '!', '?' or ';'
+    (where every break starts), past what the last break covers."""
+    covered = a
+    for stop in _STOP_MARK.finditer(plain, max(a - 1, 0), b):
+        m = _SENTENCE.match(plain, stop.end(), b) if stop.end() >= covered else None
+        if m:
+            yield m
+            covered = m.end()
 
 
 def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:

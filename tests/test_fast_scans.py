@@ -24,7 +24,8 @@ PIECES = [
     "Nghị quyết 06-NQ/TW về", "tầm nhìn đến năm 2045", "ſau", "ı", "İ", "ẞ",
     "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", "TM. ", "PHÓ BÍ THƯ", "BÍ THƯ", "Nơi nhận:", "NƠI\nNHẬN",
     "Nguyễn Văn An", "- Như trên,", "(để b/c)", "  ", "   ", "\n", "\n\n", "\n- ", "\n2. ",
-    "; ", ". ", ", ", "Giao cho", "ĐỀ NGHỊ", "yêu  cầu", "phân\ncông",
+    "; ", ". ", ", ", "./.", "./. ", ". 1", "? a", "..", " .",
+    "Giao cho", "ĐỀ NGHỊ", "yêu  cầu", "phân\ncông",
     "công tác kiểm tra", "Ủy ban Kiểm tra", "các cấp ủy", "tổ chức đảng",
     "Ban Tuyên giáo", "chỉ đạo", "Bộ Chính trịx", "các Bộ", "Các  ban", "Ủy ban", "ubnd",
     "hoà", "HOÀ", "Hoà", "uỷ", "Uỷ", "UỶ", "quỷ", "QUỶ", "khoẻ", "toạ", "hoa", "ủy", "oà1",
@@ -157,3 +158,11 @@ def _move_tones_by_pattern(text: str) -> str:
             out[i - 1] = unicodedata.normalize("NFC", prev_base + tone)
             out[i] = base
     return "".join(out)
+
+
+@given(TEXT, st.integers(0, 6))
+@settings(max_examples=400, deadline=None)
+def test_sentence_breaks_tried_after_stops_match_as_finditer(text: str, a: int) -> None:
+    a = min(a, len(text))
+    fast = [m.span() for m in duty._breaks(text, a, len(text))]
+    assert fast == [m.span() for m in duty._SENTENCE.finditer(text, a, len(text))]
