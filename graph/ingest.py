@@ -28,6 +28,9 @@ SEARCHED = (
     f"{VK}symbol", f"{VK}subject", f"{VK}title", f"{VK}kindName",
     "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label",
 )
+#: What a search finds (the types ``graph/search.py`` reports).
+SEARCHABLE = (f"{VK}Document", f"{VK}StateDocument", "http://www.w3.org/ns/org#Organization",
+              "http://xmlns.com/foaf/0.1/Person")
 SEARCH_KEY = f"{VK}searchKey"  # all the folded words, for ranking and display
 SEARCH_WORD = f"{VK}searchWord"  # one folded word a triple, for index lookups
 
@@ -148,14 +151,17 @@ def extract_ntriples(path: str, base: str) -> Extracted:
 
 def to_ntriples(dataset: object) -> str:
     """Every triple of an rdflib Dataset (all graphs), plus search words, as N-Triples."""
-    from rdflib import Literal
+    from rdflib import RDF, Literal
 
-    lines, texts = set(), {}
+    lines, texts, findable = set(), {}, set()
     for s, p, o, _ in dataset.quads((None, None, None, None)):  # type: ignore[attr-defined]
         lines.add(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n")
         if str(p) in SEARCHED:
             texts.setdefault(s, []).append(str(o))
-    for node, text in texts.items():
+        elif p == RDF.type and str(o) in SEARCHABLE:
+            findable.add(s)
+    for node in findable & texts.keys():
+        text = texts[node]
         key, subject = search_key(" ".join(sorted(text))), _nt(node)
         lines.add(f"{subject} <{SEARCH_KEY}> {_nt(Literal(key))} .\n")
         lines.update(f'{subject} <{SEARCH_WORD}> "{w}" .\n' for w in key.split())
