@@ -72,7 +72,7 @@ def _authority_chunk(plain: str, spans: list[Span]) -> Chunk | None:
 
 def _position_chunk(plain: str, spans: list[Span]) -> Chunk | None:
     """A block with no authority: the last chunk that is exactly a position."""
-    for n in reversed(_marked(plain, spans, _position_words(), low=True)):
+    for n in reversed(_marked(plain, spans, _position_words(), low=False)):
         for chunk in reversed(list(_chunks(plain, spans, [n]))):
             text = squash(plain[chunk[1]:chunk[2]])
             if text.isupper() and text.lower() in _positions():
@@ -205,9 +205,11 @@ def _positions() -> frozenset[str]:
 
 @cache
 def _position_words() -> re.Pattern[str]:
-    """The positions, lower case, words apart by spaces within a line."""
+    """The positions in upper case, words apart by spaces within a line: where a chunk that
+    is exactly a position can stand (no other upper-case letter lower-cases to theirs)."""
     ordered = sorted(table()["positions"], key=len, reverse=True)
-    return re.compile("|".join(r"[^\S\n]+".join(map(re.escape, p.split())) for p in ordered))
+    return re.compile("|".join(r"[^\S\n]+".join(map(re.escape, p.upper().split()))
+                               for p in ordered))
 
 
 def sentence_case(upper: str) -> str:
