@@ -122,6 +122,8 @@ def _upper_words(name: str) -> str:
 
 def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
+    if plain[a:min(b, a + 1)].lower()[:1] not in _head_letters():
+        return False  # the first letter of no determiner or head word
     s = flat(plain[a:min(b, a + 60)]).lower()
     m = _head().match(s)
     return m is not None and not s.startswith(_not_heads(), m.start("head"))
@@ -164,6 +166,11 @@ def _head() -> re.Pattern[str]:
     dets = "|".join(map(re.escape, table()["determiners"]))
     heads = "|".join(map(re.escape, sorted(table()["actor_heads"], key=len, reverse=True)))
     return re.compile(rf"(?:(?:{dets}) )?+(?P<head>(?>{heads}))(?![^\W_])")
+
+
+@cache
+def _head_letters() -> frozenset[str]:
+    return frozenset(w[0] for w in (*table()["determiners"], *table()["actor_heads"]))
 
 
 @cache

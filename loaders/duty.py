@@ -326,11 +326,11 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
         named = head_at(plain, starts[-1], b)
         if named:
             break
+        # 'Những năm qua, …', 'Ngày 12/3, …' tell what was done; 'Nâng cao nhận thức của
+        # cấp ủy, …' is a task, not an opening
         dated = _DATED.match(plain, starts[-1], starts[-1] + 12)
-        if dated or any(starts_with(plain, w, b, table()["past_openings"]) for w in lead_in):
-            break  # 'Những năm qua, …', 'Ngày 12/3, …' tell what was done
-        if any(starts_with(plain, w, b, verbs()) for w in lead_in):
-            break  # 'Nâng cao nhận thức của cấp ủy, …' is a task, not an opening
+        if dated or any(starts_with(plain, w, b, _not_openings()) for w in lead_in):
+            break
         starts.append(strip_span(plain, comma + 1, b)[0])
         named = None
         comma = plain.find(",", comma + 1, min(b, a + 80))
@@ -428,6 +428,11 @@ def _assign_pattern() -> re.Pattern[str]:
 @cache
 def _assign_openings() -> re.Pattern[str]:
     return re.compile("|".join(sorted({re.escape(p.split()[0]) for p in table()["assign"]})))
+
+
+@cache
+def _not_openings() -> tuple[str, ...]:
+    return (*table()["past_openings"], *verbs())
 
 
 @cache
