@@ -41,7 +41,7 @@ from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
 from .plain import finditer_at, on_composed, squash, table, view, written
 from .recipients import authority_at, is_signer_chunk
-from .timing import clause, find_deadlines, find_recurrences
+from .timing import clause, find_deadlines, find_recurrences, frequencies
 
 _MARKER = re.compile(
     r"\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2})*[.)/]|[a-zđ][)]|\((?:\d{1,2}|[a-zđ])\)"
@@ -356,7 +356,7 @@ def _responsibility(
             role=role,
             task=_task_text(plain, task_start, clause_end),
             partners=tuple(with_bodies),
-            recurrences=tuple(dict.fromkeys(r.frequency for r in find_recurrences(plain, lo, hi))),
+            recurrences=frequencies(plain, lo, hi),
             deadline=deadline,
             reports_to=reports_to(plain, lo, hi),
             span=strip_span(plain, lo, hi),

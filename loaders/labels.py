@@ -15,7 +15,7 @@ from functools import cache
 from .bodies import alternation, clean_actor, head_at, split_bodies
 from .model import Responsibility, Span
 from .plain import squash, table, written
-from .timing import clause, find_deadlines, find_recurrences
+from .timing import clause, find_deadlines, frequencies
 
 
 def label(plain: str, a: int, b: int) -> tuple[str, int] | None:
@@ -39,8 +39,7 @@ def labelled_duties(
     deadline = None
     for kind, (at, end) in labels:
         if kind == "time":
-            recurrences = tuple(dict.fromkeys(r.frequency for r in
-                                              find_recurrences(plain, at, end)))
+            recurrences = frequencies(plain, at, end)
             deadline = _label_deadline(plain, at, end, issued)
         else:
             spans = split_bodies(plain, at, end)

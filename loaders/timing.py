@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
 
@@ -71,15 +72,25 @@ def _recurrence_openings() -> re.Pattern[str]:
 
 def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
     """Each recurrence word in ``plain[start:end]``, with the clause it governs."""
-    pattern, freq = _recurrence_words()
     found = []
-    for m in finditer_at(pattern, _recurrence_openings(), plain, start, end):
-        word = squash(m[0]).lower()
-        if freq[word] == "semiannual" and _is_duration(plain, m.start()):
-            continue
-        a, b = clause(plain, m.start(), start, end)
-        found.append(Recurrence(freq[word], written(plain, a, b).rstrip("./"), (a, b)))
+    for at, frequency in _recurrence_words_at(plain, start, end):
+        a, b = clause(plain, at, start, end)
+        found.append(Recurrence(frequency, written(plain, a, b).rstrip("./"), (a, b)))
     return found
+
+
+def frequencies(plain: str, start: int, end: int) -> tuple[str, ...]:
+    """The frequencies of :func:`find_recurrences`, each once, in order (no clauses read)."""
+    return tuple(dict.fromkeys(f for _, f in _recurrence_words_at(plain, start, end)))
+
+
+def _recurrence_words_at(plain: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """Where each recurrence word stands, and its frequency ('sau 6 tháng' is none)."""
+    pattern, freq = _recurrence_words()
+    for m in finditer_at(pattern, _recurrence_openings(), plain, start, end):
+        frequency = freq[squash(m[0]).lower()]
+        if not (frequency == "semiannual" and _is_duration(plain, m.start())):
+            yield m.start(), frequency
 
 
 def _is_duration(plain: str, at: int) -> bool:
