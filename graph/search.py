@@ -22,22 +22,27 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?item (SAMPLE(?k) AS ?kind) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?subject)
-  (%s AS ?hits) (MIN(STRLEN(?key)) AS ?length)
+SELECT ?item (SAMPLE(?k) AS ?kind) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?subject) ?hits ?length
 WHERE {
-  %s
-  ?item vk:searchKey ?key .
-  VALUES (?class ?k0) { (vk:Document "document") (vk:StateDocument "state document")
-                        (org:Organization "organization") (foaf:Person "person") }
-  ?item a ?class .
+  {
+    SELECT ?item (%s AS ?hits) (MIN(STRLEN(?key)) AS ?length)
+    WHERE { %s ?item vk:searchKey ?key . }
+    GROUP BY ?item
+    ORDER BY DESC(?hits) ?length
+    LIMIT %d
+  }
+  OPTIONAL {
+    VALUES (?class ?k0) { (vk:Document "document") (vk:StateDocument "state document")
+                          (org:Organization "organization") (foaf:Person "person") }
+    ?item a ?class .
+  }
   OPTIONAL { ?item vk:kindName ?kn }
   BIND(COALESCE(?kn, ?k0) AS ?k)
   OPTIONAL { ?item vk:symbol|skos:prefLabel|rdfs:label ?l }
   OPTIONAL { ?item vk:subject|vk:title ?t }
 }
-GROUP BY ?item
-ORDER BY DESC(?hits) ?length ?label
-LIMIT %d"""
+GROUP BY ?item ?hits ?length
+ORDER BY DESC(?hits) ?length ?label"""
 
 
 def search(store: Backend, words: str, *, limit: int = 20) -> Table:
