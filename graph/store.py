@@ -139,10 +139,11 @@ class Embedded(Backend):
     """An on-disk pyoxigraph store."""
 
     FLUSH_EVERY = 100_000  # triples: a flush keeps the write buffers (memory) bounded
+    OPTIMIZE_AFTER = 1_000_000  # triples written: then compact on close (reads 1.5-2x faster)
 
     def __init__(self, store: ox.Store, base: str, path: Path | None = None) -> None:
         self._store, self.base, self._path = store, base, path
-        self._unflushed = 0
+        self._unflushed = self._written = 0
 
     def update(self, sparql: str) -> None:
         self._store.update(sparql)
@@ -163,7 +164,8 @@ class Embedded(Backend):
         """As :meth:`Backend.write_source`; a first write is one load (faster than an update)."""
         from pyoxigraph import Literal, NamedNode, RdfFormat
 
-        self._unflushed += ntriples.count("\n")
+        lines = ntriples.count("\n")
+        self._unflushed, self._written = self._unflushed + lines, self._written + lines
         if self._unflushed > self.FLUSH_EVERY:
             self._store.flush()
             self._unflushed = 0
@@ -195,6 +197,8 @@ class Embedded(Backend):
 
         if self._path:
             self._store.flush()
+            if self._written > self.OPTIMIZE_AFTER:
+                self._store.optimize()
         del self._store
         if self._path:
             reopened = pyoxigraph.Store(str(self._path))
