@@ -17,7 +17,7 @@ app = typer.Typer()
 WaitOpt = Annotated[float, typer.Option(
     help="Seconds to wait for another vankien process writing the same store.")]
 BaseOpt = Annotated[str | None, typer.Option(
-    help="Base IRI for documents and bodies [default: https://w3id.org/vankien/].",
+    help="Base IRI for documents and bodies \\[default: https://w3id.org/vankien/].",
     show_default=False)]
 
 
@@ -26,7 +26,7 @@ BaseOpt = Annotated[str | None, typer.Option(
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Extraction processes [default: one per core].",
+        "--jobs", "-j", help="Extraction processes \\[default: one per core].",
         show_default=False)] = 0,
     wait: WaitOpt = 0.0,
     base: BaseOpt = None,
@@ -112,7 +112,7 @@ def remove_command(
 def export_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, trig, nq or jsonld.")] = "trig",
     source: Annotated[Path | None, typer.Option(help="Only the graph of this file.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File [default: stdout].",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File \\[default: stdout].",
                                                 show_default=False)] = None,
     base: BaseOpt = None,
     store: StoreOpt = None,
