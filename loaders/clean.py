@@ -143,38 +143,47 @@ def _matches(text: str, pattern: re.Pattern[str],
         yield from pattern.finditer(text)
         return
     end = 0
+    match = pattern.match
     for t in trigger.finditer(text):
-        if t.start() >= end and (m := pattern.match(text, t.start())):
+        if (at := t.start()) >= end and (m := match(text, at)):
             end = m.end()
             yield m
 
 
 def _dispatch(m: re.Match[str]) -> str:
-    name = next(k for k, v in m.groupdict().items() if v is not None and k in _HANDLERS)
-    return _HANDLERS[name](m)
+    return _HANDLERS[m.lastgroup](m)  # each step is one outer group, the last to close
 
 
 def _rewrite(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str],
              trigger: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
-    """Replace every match of ``pattern`` and record where each piece came from."""
+    """Replace every match of ``pattern`` and record where each piece came from.
+
+    A replacement as long as what it replaces (``|`` → a line break) stays inside the
+    verbatim piece around it: each of its characters maps to the one it replaces.
+    """
     out: list[str] = []
     starts: list[int] = []
     origs: list[tuple[int, int, bool]] = []
-    pos = clean = 0
+    pos = run = at = 0  # copied up to ``pos``; the verbatim piece began at ``run``, clean ``at``
     for m in _matches(text, pattern, trigger):
         new = repl(m)
-        if m.start() > pos:
-            starts.append(clean)
-            origs.append((pos, m.start(), True))
-            out.append(text[pos:m.start()])
-            clean += m.start() - pos
-        if new:
-            starts.append(clean)
-            origs.append((m.start(), m.end(), len(new) == m.end() - m.start()))
+        a, b = m.span()
+        out.append(text[pos:a])
+        if len(new) == b - a:
             out.append(new)
-            clean += len(new)
-        pos = m.end()
-    starts.append(clean)
-    origs.append((pos, len(text), True))
+            pos = b
+            continue
+        if a > run:
+            starts.append(at)
+            origs.append((run, a, True))
+            at += a - run
+        if new:
+            starts.append(at)
+            origs.append((a, b, False))
+            out.append(new)
+            at += len(new)
+        pos = run = b
+    starts.append(at)
+    origs.append((run, len(text), True))
     out.append(text[pos:])
     return "".join(out), OffsetMap(tuple(starts), tuple(origs))
