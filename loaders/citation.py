@@ -36,6 +36,8 @@ from .patterns import (
     LOWER,
     PARTY_SYMBOL,
     STATE_SYMBOL,
+    SYMBOL_OPENING,
+    finditer_where,
     iso_date,
     squash,
 )
@@ -121,7 +123,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     kinds_seen = _Before(_KIND, text, start, end)
     cues = _Before(_CUE, text, start, end)
     found = (_mention(text, m, start, end, kinds_seen, cues)
-             for m in _SYMBOL.finditer(text, start, end)
+             for m in finditer_where(_SYMBOL, SYMBOL_OPENING, text, start, end)
              if m.start() == 0 or not GLUED.match(text, m.start() - 1))
     return [m for m in found if m is not None]
 

@@ -6,6 +6,7 @@ All of them run on cleaned text (see :mod:`clean`): NFC, one tone placement, no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from .kinds import codes_pattern, names_pattern
@@ -27,6 +28,8 @@ STATE_SYMBOL = (r"(?P<snum>\d{1,5}(?:\.\d{1,2})?)/(?:(?P<syear>(?:19|20)\d{2})/)
                 r"(?:(?P<scode>" + codes_pattern("all") + r")-(?P<sissuer>" + _PART + r"(?:-"
                 + _PART + r"){0,2})|(?<=\d/)(?P<law>[A-ZĐ]{2,10}\d{1,2})"
                 r"|(?P<letter>" + _PART + r"(?:-" + _PART + r"){1,2}))(?![\w\-])")
+# What every symbol opens with, a cheap scan (it starts with a digit) to try the full pattern.
+SYMBOL_OPENING = re.compile(r"\d\d{0,4}(?:\s{0,2}[-–]|(?:\.\d{1,2})?/)")
 # Vietnamese lower-case letters (a range like à-ỹ would also hold capitals such as Đ and Ạ).
 LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 # A symbol glued to what precedes it (a1234-…, /12-…) is part of something else.
@@ -51,3 +54,22 @@ _SPACES = re.compile(r"\s+")
 def squash(text: str) -> str:
     """Collapse runs of white space and trim."""
     return _SPACES.sub(" ", text).strip()
+
+
+def finditer_where(pattern: re.Pattern[str], opening: re.Pattern[str], text: str,
+                   start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``, tried only where ``opening`` matches.
+
+    ``opening`` must match wherever ``pattern`` does (a prefix of it, without its look-behind)
+    and scan fast (start with a literal or a character class), so most text is skipped in C.
+    ``pattern`` must not match the empty string.
+    """
+    end = len(text) if end is None else end
+    search, match = opening.search, pattern.match
+    pos = start
+    while t := search(text, pos, end):
+        if m := match(text, t.start(), end):
+            yield m
+            pos = m.end()
+        else:
+            pos = t.start() + 1

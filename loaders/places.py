@@ -16,6 +16,7 @@ from importlib import resources
 
 from .kinds import trie_pattern
 from .model import OrgRef
+from .patterns import finditer_where
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def find_context(text: str) -> OrgContext:
     """The province most named in ``text`` and the bloc its ``Khối`` stands for."""
     counts: Counter[str] = Counter()
     names = _province_names()
-    for m in _province_pattern().finditer(text):
+    for m in finditer_where(_province_pattern(), _province_opening(), text):
         province = names[squash_spaces(m.group())]
         before = text[max(0, m.start() - 12):m.start()]
         if province not in _data()["person_names"] or _city_before().search(before):
@@ -67,6 +68,12 @@ def _province_names() -> dict[str, str]:
 @cache
 def _province_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + trie_pattern(list(_province_names())) + r"(?!\w)")
+
+
+@cache
+def _province_opening() -> re.Pattern[str]:
+    """A province's name alone: opening with a capital, it is found fast."""
+    return re.compile(trie_pattern(list(_province_names())))
 
 
 @cache
