@@ -44,7 +44,7 @@ _STAMP_DATE = re.compile(r"Ngày\s*(?:đến)?\s*[:.]?\s*" + DATE)
 HEAD_CHARS = 20_000  # how far into a part its header may start (web pages put text first)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the header zone (clean offsets), stripped."""
 
@@ -83,16 +83,15 @@ class Header:
 
 def lines(text: str, start: int, end: int) -> list[Line]:
     """The lines of ``text[start:end]`` with their offsets, stripped of spaces."""
-    out = []
+    out: list[Line] = []
+    if start > end:
+        return out
     pos = start
-    while pos <= end:
-        stop = text.find("\n", pos, end)
-        stop = end if stop < 0 else stop
-        raw = text[pos:stop]
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
-        pos = stop + 1
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()  # its first character is the first that is not a space
+        at = pos + (raw.index(stripped[0]) if stripped else len(raw))
+        out.append(Line(at, at + len(stripped), stripped))
+        pos += len(raw) + 1
     return out
 
 
