@@ -37,6 +37,7 @@ from .patterns import (
     PARTY_SYMBOL,
     STATE_SYMBOL,
     SYMBOL_OPENING,
+    caseless_opening,
     finditer_where,
     iso_date,
     squash,
@@ -72,6 +73,7 @@ _NAMED = re.compile(
     r"(?<!\w)(?P<head>(?i:" + alternation(words("named_heads")) + r"))\s+(?:của\s+)?"
     r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)"
     r"(?:[^\n;:.“”\"()\[]|\n(?!\s*\n)|\((?i:khóa)\s+[IVXLC]+\)){0,120}))")
+_NAMED_OPENING = caseless_opening(words("named_heads"))
 # A name that points at one congress or plenum: a number, a roman numeral, an ordinal.
 _NUMBERED = re.compile(r"\b(?:[IVXLC]+|\d+|thứ\s+\w+)\b")
 _ORDINALS = set(words("ordinals"))
@@ -249,7 +251,7 @@ def find_named(text: str, start: int, end: int) -> list[tuple[str, tuple[int, in
     ``Nghị quyết Đại hội … lần thứ XX và Đại hội … lần thứ XIII`` is two.
     """
     out = []
-    for m in _NAMED.finditer(text, start, end):
+    for m in finditer_where(_NAMED, _NAMED_OPENING, text, start, end):
         body = m["body"]
         if stop := _NAMED_STOP.search(body):
             body = body[:stop.start()]

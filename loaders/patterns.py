@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from .kinds import codes_pattern, names_pattern
 
@@ -73,3 +74,27 @@ def finditer_where(pattern: re.Pattern[str], opening: re.Pattern[str], text: str
             pos = m.end()
         else:
             pos = t.start() + 1
+
+
+def caseless_opening(words: list[str]) -> re.Pattern[str]:
+    """What ``(?i:w1|w2 …)`` (any spacing) matches and a little more, spelled with classes
+    (``[NnKkK…](?:[Gg][Hh]…|…)``) and no flag: one class first, so it scans fast. A
+    case-blind pattern opening with these words is tried only where this matches."""
+    spaced = [" ".join(w.split()) for w in words]
+    firsts = "".join(dict.fromkeys(c for w in spaced for c in _matched_by(w[0])))
+    rests = ("".join(r"\s+" if c == " " else f"[{_matched_by(c)}]" for c in w[1:])
+             for w in spaced)
+    return re.compile(f"[{firsts}](?:" + "|".join(rests) + ")")
+
+
+@cache
+def _matched_by(char: str) -> str:
+    """Every character ``(?i)char`` matches (İ and ı for i, the Kelvin sign for k), escaped
+    for a class; none outside the Basic Multilingual Plane lower-cases to a Latin letter."""
+    found = dict.fromkeys(re.findall("(?i)" + re.escape(char), _bmp()))
+    return "".join(re.escape(c) for c in found)
+
+
+@cache
+def _bmp() -> str:
+    return "".join(map(chr, [*range(0xD800), *range(0xE000, 0x10000)]))
