@@ -9,7 +9,9 @@ Works on cleaned text; positions are clean offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .clean import fold
 from .kinds import canonical_code, canonical_name, code_for_name, is_central, kinds
@@ -82,17 +84,37 @@ class Header:
 
 
 def lines(text: str, start: int, end: int) -> list[Line]:
-    """The lines of ``text[start:end]`` with their offsets, stripped of spaces."""
-    out: list[Line] = []
+    """The lines of ``text[start:end]`` with their offsets, stripped of spaces.
+
+    The text is split once (the splitter, the header and the end of a document each ask for
+    part of it); only the first and last lines of a range are cut anew.
+    """
     if start > end:
-        return out
-    pos = start
-    for raw in text[start:end].split("\n"):
-        stripped = raw.strip()  # its first character is the first that is not a space
-        at = pos + (raw.index(stripped[0]) if stripped else len(raw))
-        out.append(Line(at, at + len(stripped), stripped))
+        return []
+    whole, starts = _split(text)
+    i, j = bisect_right(starts, start) - 1, bisect_right(starts, end) - 1
+    if i == j:
+        return [_line(text[start:end], start)]
+    first = whole[i] if start == starts[i] else _line(text[start:starts[i + 1] - 1], start)
+    return [first, *whole[i + 1:j], _line(text[starts[j]:end], starts[j])]
+
+
+@lru_cache(maxsize=4)
+def _split(text: str) -> tuple[list[Line], list[int]]:
+    """Every line of ``text`` and where each begins (before its spaces)."""
+    out, starts = [], []
+    pos = 0
+    for raw in text.split("\n"):
+        out.append(_line(raw, pos))
+        starts.append(pos)
         pos += len(raw) + 1
-    return out
+    return out, starts
+
+
+def _line(raw: str, pos: int) -> Line:
+    stripped = raw.strip()  # its first character is the first that is not a space
+    at = pos + (raw.index(stripped[0]) if stripped else len(raw))
+    return Line(at, at + len(stripped), stripped)
 
 
 def is_upper(text: str) -> bool:
