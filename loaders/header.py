@@ -187,7 +187,8 @@ def _symbol_at(zone: list[Line], i: int) -> tuple[re.Match[str], int] | None:
 def _zone(all_lines: list[Line]) -> list[Line]:
     """The header's lines: around the richest cluster of header elements near the top, from
     a few lines above it (the issuer block) to the first long paragraph after it."""
-    anchors = {i: kind for i, ln in enumerate(all_lines[:400]) if (kind := _anchor(ln.text))}
+    anchors = {i: kind for i, ln in enumerate(all_lines[:400])
+               if ln.text and (kind := _anchor(ln.text))}  # a blank line is no anchor
     if not anchors:
         return []
     best = max(anchors, key=lambda i: (_cluster_score(all_lines, anchors, i), -i))
