@@ -46,6 +46,10 @@ from .patterns import (
 _SYMBOL = re.compile(PARTY_SYMBOL + "|" + STATE_SYMBOL)
 _KIND = re.compile(names_pattern("all", cased=True) + r"(?:\s+liên\s+tịch)?")
 _KIND_GAP = re.compile(r"\s*(?:(?:số|Số|SỐ)\s*:?\s*)?")
+# Up to the last character before a position that no kind name (letters, spaces) and no
+# _KIND_GAP holds: no kind stands across it, and none before it stands right before the symbol.
+_PAST_KIND = re.compile(r"(?s:.*)(?:[^\w\s:]|[\d_])")
+_KIND_REACH = 300  # how far back to look for such a character before scanning from the start
 _DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:(?i:được\s+)?(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*"
                          + DATE + r"\)?")
 # Words that end an issuer's name: the verb or preposition that follows it.
@@ -120,19 +124,33 @@ class _Before:
         return m if g and g.end() == pos else None
 
 
+def _kind_before(text: str, pos: int, start: int, end: int) -> re.Match[str] | None:
+    """The kind named just before ``pos`` (only :data:`_KIND_GAP` between them), as
+    ``_KIND.finditer(text, start, end)`` finds it: that scan and one that starts just past
+    :data:`_PAST_KIND` find the same kinds from there on, no kind straddling that point."""
+    lo = max(start, pos - _KIND_REACH)
+    past = _PAST_KIND.match(text, lo, pos)
+    last = None
+    for m in _KIND.finditer(text, past.end() if past else start, end):
+        if m.end() > pos:
+            break
+        last = m
+    g = _KIND_GAP.match(text, last.end(), pos) if last else None
+    return last if g and g.end() == pos else None
+
+
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Every citation of a document by its symbol in ``text[start:end]``."""
-    kinds_seen = _Before(_KIND, text, start, end)
     cues = _Before(_CUE, text, start, end)
-    found = (_mention(text, m, start, end, kinds_seen, cues)
+    found = (_mention(text, m, start, end, cues)
              for m in finditer_where(_SYMBOL, SYMBOL_OPENING, text, start, end)
              if m.start() == 0 or not GLUED.match(text, m.start() - 1))
     return [m for m in found if m is not None]
 
 
-def _mention(text: str, m: re.Match[str], start: int, end: int, kinds_seen: _Before,
+def _mention(text: str, m: re.Match[str], start: int, end: int,
              cues: _Before) -> Mention | None:
-    before = kinds_seen.last(text, m.start(), _KIND_GAP)
+    before = _kind_before(text, m.start(), start, end)
     if m["letter"] and not before:
         return None  # 6400/BGDĐT-GDĐH names a document only after its kind
     kind_start = before.start() if before else m.start()

@@ -29,8 +29,10 @@ STATE_SYMBOL = (r"(?P<snum>\d{1,5}(?:\.\d{1,2})?)/(?:(?P<syear>(?:19|20)\d{2})/)
                 r"(?:(?P<scode>" + codes_pattern("all") + r")-(?P<sissuer>" + _PART + r"(?:-"
                 + _PART + r"){0,2})|(?<=\d/)(?P<law>[A-ZĐ]{2,10}\d{1,2})"
                 r"|(?P<letter>" + _PART + r"(?:-" + _PART + r"){1,2}))(?![\w\-])")
-# What every symbol opens with, a cheap scan (it starts with a digit) to try the full pattern.
-SYMBOL_OPENING = re.compile(r"\d\d{0,4}(?:\s{0,2}[-–]|(?:\.\d{1,2})?/)")
+# How every symbol opens (its number, then a dash and a letter, or a slash and a capital), a
+# cheap scan to try the full patterns at: it starts with a digit and no flag.
+SYMBOL_OPENING = re.compile(r"\d\d{0,4}(?:\s{0,2}[-–]\s{0,2}[^\W\d_]"
+                            r"|(?:\.\d{1,2})?/(?:\d{4}/)?[A-ZĐ])")
 # Vietnamese lower-case letters (a range like à-ỹ would also hold capitals such as Đ and Ạ).
 LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 # A symbol glued to what precedes it (a1234-…, /12-…) is part of something else.
