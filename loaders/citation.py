@@ -37,7 +37,7 @@ from .patterns import (
     PARTY_SYMBOL,
     STATE_SYMBOL,
     SYMBOL_OPENING,
-    caseless_opening,
+    caseless,
     finditer_where,
     iso_date,
     squash,
@@ -73,11 +73,12 @@ _IMPLEMENTING = re.compile(r"(?i:(?:về\s+)?(?:việc\s+)?(?:"
 _CUE_GAP = re.compile(r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|và\s+[\w\s]{0,20}|các|của))?"
                       r"\s*[,:]?\s*", re.IGNORECASE)
 
+_NAMED_BODY = r"(?:Đại hội|Hội nghị|Trung ương\s+\d)"  # what a name by a congress opens with
 _NAMED = re.compile(
     r"(?<!\w)(?P<head>(?i:" + alternation(words("named_heads")) + r"))\s+(?:của\s+)?"
-    r"(?=(?P<body>(?:Đại hội|Hội nghị|Trung ương\s+\d)"
-    r"(?:[^\n;:.“”\"()\[]|\n(?!\s*\n)|\((?i:khóa)\s+[IVXLC]+\)){0,120}))")
-_NAMED_OPENING = caseless_opening(words("named_heads"))
+    r"(?=(?P<body>" + _NAMED_BODY
+    + r"(?:[^\n;:.“”\"()\[]|\n(?!\s*\n)|\((?i:khóa)\s+[IVXLC]+\)){0,120}))")
+_NAMED_OPENING = re.compile(caseless(words("named_heads")) + r"\s+(?:của\s+)?" + _NAMED_BODY)
 # A name that points at one congress or plenum: a number, a roman numeral, an ordinal.
 _NUMBERED = re.compile(r"\b(?:[IVXLC]+|\d+|thứ\s+\w+)\b")
 _ORDINALS = set(words("ordinals"))

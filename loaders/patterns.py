@@ -78,15 +78,15 @@ def finditer_where(pattern: re.Pattern[str], opening: re.Pattern[str], text: str
             pos = t.start() + 1
 
 
-def caseless_opening(words: list[str]) -> re.Pattern[str]:
-    """What ``(?i:w1|w2 …)`` (any spacing) matches and a little more, spelled with classes
-    (``[NnKkK…](?:[Gg][Hh]…|…)``) and no flag: one class first, so it scans fast. A
-    case-blind pattern opening with these words is tried only where this matches."""
+def caseless(words: list[str]) -> str:
+    """A regex for what ``(?i:w1|w2 …)`` (any spacing) matches and a little more, spelled
+    with classes (``[NnKkK…](?:[Gg][Hh]…|…)``) and no flag: one class first, so it scans
+    fast. A case-blind pattern opening with these words is tried only where this matches."""
     spaced = [" ".join(w.split()) for w in words]
     firsts = "".join(dict.fromkeys(c for w in spaced for c in _matched_by(w[0])))
     rests = ("".join(r"\s+" if c == " " else f"[{_matched_by(c)}]" for c in w[1:])
              for w in spaced)
-    return re.compile(f"[{firsts}](?:" + "|".join(rests) + ")")
+    return f"[{firsts}](?:" + "|".join(rests) + ")"
 
 
 @cache
