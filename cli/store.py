@@ -30,12 +30,15 @@ def ingest_command(
         show_default=False)] = 0,
     wait: WaitOpt = 0.0,
     base: BaseOpt = None,
+    ocr: Annotated[bool, typer.Option(
+        "--ocr", help="OCR scanned PDFs with Tesseract (needs tesseract-ocr-vie).")] = False,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
 ) -> None:
     """Add files to the store: new and changed files are extracted, unchanged ones skipped.
 
-    A file that cannot be read is reported on one line and left out; exit status 1 then.
+    A file that cannot be read, or whose own header is impossible (a date 31/02, a number
+    'AB'), is reported on one line and left out; exit status 1 then.
     Example: [bold]vankien ingest archive/ --store ./store[/]
     """
     from vankien.graph.ingest import ingest
@@ -44,7 +47,7 @@ def ingest_command(
     with open_store(store, endpoint, write=True, wait=wait, base=base) as backend, \
             _Progress() as progress:
         outcomes = ingest(paths, backend, jobs=jobs or os.cpu_count() or 1,
-                          on_outcome=progress.advance)
+                          on_outcome=progress.advance, ocr=ocr)
     counts = {s: sum(o.status == s for o in outcomes)
               for s in ("added", "replaced", "unchanged", "failed")}
     typer.echo(", ".join(f"{n} {s}" for s, n in counts.items()), err=True)

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,11 +50,14 @@ class Outcome:
 def ingest(
     paths: Iterable[str | Path], store: Backend, *, jobs: int | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
-    extractor: Extractor | None = None,
+    extractor: Extractor | None = None, ocr: bool = False,
 ) -> list[Outcome]:
-    """Ingest every file under ``paths``; ``on_outcome`` hears about each file as it ends."""
+    """Ingest every file under ``paths``; ``on_outcome`` hears about each file as it ends.
+
+    ``ocr`` runs Tesseract on PDFs without a text layer (see ``read_source``).
+    """
     report = on_outcome or (lambda outcome: None)
-    extract = extractor or extract_ntriples
+    extract = extractor or (extract_ntriples_ocr if ocr else extract_ntriples)
     known = store.sources()
     outcomes: list[Outcome] = []
 
@@ -63,7 +66,7 @@ def ingest(
         report(outcome)
 
     todo = []
-    for path in walk(paths):
+    for path in walk(paths, skip=store.own_paths()):
         entry = known.get(path)
         try:
             sha = file_sha256(path)
@@ -84,14 +87,19 @@ def ingest(
     return outcomes
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Absolute paths of the files named or lying under the folders named (hidden ones skipped)."""
+def walk(paths: Iterable[str | Path], skip: Collection[str] = ()) -> Iterator[str]:
+    """Absolute paths of the files named or lying under the folders named.
+
+    Hidden files and folders are passed over, and so are the paths in ``skip``.
+    """
     for given in paths:
         path = Path(given).expanduser().resolve()
         if path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                yield from (os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and os.path.join(root, d) not in skip)
+                yield from (p for f in sorted(files) if not f.startswith(".")
+                            and (p := os.path.join(root, f)) not in skip)
         else:
             yield str(path)
 
@@ -136,17 +144,27 @@ def _guarded(extract: Extractor, path: str, base: str) -> Extracted | str:
         return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".strip()
 
 
-def extract_ntriples(path: str, base: str) -> Extracted:
-    """Read, extract and build one file; its graph as N-Triples with search words added."""
+def extract_ntriples(path: str, base: str, ocr: bool = False) -> Extracted:
+    """Read, extract and build one file; its graph as N-Triples with search words added.
+
+    A file whose own header is impossible (``loaders.checks``) is refused here.
+    """
     import pyoxigraph as ox
     from vankien.graph.build import build_graph
     from vankien.loaders import extract_file
+    from vankien.loaders.checks import check_fit
 
-    extraction = extract_file(path, base=base)
+    extraction = extract_file(path, base=base, ocr=ocr)
+    check_fit(extraction)
     ntriples = to_ntriples(build_graph(extraction, base=base))
     for _ in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):  # a bad term fails here,
         pass  # in this file's worker, before the store is touched
     return extraction.source.sha256, ntriples
+
+
+def extract_ntriples_ocr(path: str, base: str) -> Extracted:
+    """:func:`extract_ntriples` with OCR for scanned PDFs."""
+    return extract_ntriples(path, base, ocr=True)
 
 
 def to_ntriples(dataset: object) -> str:

@@ -66,6 +66,14 @@ class Backend:
     """What ingest, queries and export need from a store; the registry logic is shared."""
 
     base: str
+    folder: Path | None = None  # where an embedded store lives on disk
+
+    def own_paths(self) -> set[str]:
+        """The store's folder and lock file, which ingest must not take for documents."""
+        if self.folder is None:
+            return set()
+        folder = self.folder.resolve()
+        return {str(folder), str(folder.with_name(folder.name + LOCK_SUFFIX))}
 
     def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
         raise NotImplementedError
@@ -142,7 +150,7 @@ class Embedded(Backend):
     OPTIMIZE_AFTER = 1_000_000  # triples written: then compact on close (reads 1.5-2x faster)
 
     def __init__(self, store: ox.Store, base: str, path: Path | None = None) -> None:
-        self._store, self.base, self._path = store, base, path
+        self._store, self.base, self.folder = store, base, path
         self._unflushed = self._written = 0
 
     def update(self, sparql: str) -> None:
@@ -195,13 +203,13 @@ class Embedded(Backend):
         """
         import pyoxigraph
 
-        if self._path:
+        if self.folder:
             self._store.flush()
             if self._written > self.OPTIMIZE_AFTER:
                 self._store.optimize()
         del self._store
-        if self._path:
-            reopened = pyoxigraph.Store(str(self._path))
+        if self.folder:
+            reopened = pyoxigraph.Store(str(self.folder))
             del reopened
 
 

@@ -134,3 +134,28 @@ def test_seeds_twice_same_triples_and_backlinks_of_35_nq_tw(tmp_path: Path) -> N
     result = vankien("query", "backlinks", "35-NQ/TW", "--store", store, "--format", "csv")
     sources = sorted(Path(line.split(",")[-1]).name[:4] for line in result.stdout.splitlines()[1:])
     assert sources == ["000_", "003_"], result.stdout
+
+
+IMPOSSIBLE = [  # (file name, what replaces the sound header line, reason printed)
+    ("date.md", ("ngày 14 tháng 3 năm 2019", "ngày 31 tháng 02 năm 2019"), "not a real date"),
+    ("number.md", ("Số 12-NQ/TU", "Số AB-NQ/TU"), "number cannot be read"),
+]
+
+
+def test_impossible_headers_are_refused_and_the_store_is_not_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sound = (CORPUS / "01-nghi-quyet-12-NQ-TU.md").read_text(encoding="utf-8")
+    for name, (old, new), _ in IMPOSSIBLE:
+        assert old in sound
+        (folder / name).write_text(sound.replace(old, new), encoding="utf-8")
+    (folder / "sound.md").write_text(sound, encoding="utf-8")
+    store = folder / "store"  # a store inside the folder ingested: never read as documents
+    first = vankien("ingest", folder, "--store", store)
+    again = vankien("ingest", folder, "--store", store)
+    assert first.returncode == again.returncode == 1
+    for name, _, reason in IMPOSSIBLE:
+        line = next(x for x in first.stderr.splitlines() if name in x)
+        assert reason in line
+    assert "1 added, 0 replaced, 0 unchanged, 2 failed" in first.stderr
+    assert "0 added, 0 replaced, 1 unchanged, 2 failed" in again.stderr
