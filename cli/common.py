@@ -18,7 +18,7 @@ StoreOpt = Annotated[
     typer.Option(
         "--store",
         envvar="VANKIEN_STORE",
-        help="Store folder [default: $VANKIEN_STORE, else ~/.local/share/vankien/store].",
+        help="Store folder \\[default: $VANKIEN_STORE, else ~/.local/share/vankien/store].",
         show_default=False,
     ),
 ]
@@ -28,6 +28,14 @@ EndpointOpt = Annotated[
         "--endpoint",
         envvar="VANKIEN_ENDPOINT",
         help="A SPARQL 1.1 endpoint URL to use instead of the embedded store.",
+    ),
+]
+
+BaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Base IRI for documents and bodies \\[default: https://w3id.org/vankien/].",
+        show_default=False,
     ),
 ]
 

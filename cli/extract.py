@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-from vankien.loaders import DEFAULT_BASE, Document, Extraction, extract_file
+from vankien.loaders import Document, Extraction
 
-from .common import clean_errors
+from .common import BaseOpt, clean_errors
 
 app = typer.Typer()
 
@@ -21,7 +21,7 @@ app = typer.Typer()
 def extract_command(
     file: Annotated[Path, typer.Argument(help="A .txt, .md, .docx, .pdf or .html file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract.")] = False,
-    base: Annotated[str, typer.Option(help="Base IRI for documents and bodies.")] = DEFAULT_BASE,
+    base: BaseOpt = None,
     ocr: Annotated[bool, typer.Option(
         "--ocr", help="Read scanned PDF pages with Tesseract (needs tesseract-ocr-vie).")] = False,
 ) -> None:
@@ -29,7 +29,9 @@ def extract_command(
 
     Example: [bold]vankien extract examples/corpus/01-nghi-quyet-12-NQ-TU.md --json[/]
     """
-    extraction = extract_file(file, base=base, ocr=ocr)
+    from vankien.loaders import DEFAULT_BASE, extract_file
+
+    extraction = extract_file(file, base=base or DEFAULT_BASE, ocr=ocr)
     if as_json:
         typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False, indent=1))
     else:

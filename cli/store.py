@@ -9,16 +9,13 @@ from typing import Annotated
 
 import typer
 
-from .common import EndpointOpt, StoreOpt, clean_errors
+from .common import BaseOpt, EndpointOpt, StoreOpt, clean_errors
 from .query import READ_WAIT, FormatOpt, print_table
 
 app = typer.Typer()
 
 WaitOpt = Annotated[float, typer.Option(
     help="Seconds to wait for another vankien process writing the same store.")]
-BaseOpt = Annotated[str | None, typer.Option(
-    help="Base IRI for documents and bodies \\[default: https://w3id.org/vankien/].",
-    show_default=False)]
 
 
 @app.command("ingest")
