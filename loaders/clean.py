@@ -75,14 +75,14 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _tone_steps() -> str:
-    """Pattern of a word-final 'oa', 'oe', 'uy' whose tone sits on the second vowel."""
+def _toned_pairs() -> str:
+    """Pattern of an 'oa', 'oe', 'uy' whose tone sits on the second vowel."""
     parts = []
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
         for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
             toned = "".join(unicodedata.normalize("NFC", s + t) for t in _TONES)
             parts.append(f"{f}[{toned}]")
-    return r"(?<![qQ])(?:" + "|".join(parts) + r")(?!\w)"
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -114,7 +114,9 @@ _TRIGGER = re.compile(r"[\\\[!*~_#><&|\u00a0\u2007\u2009\u202f\u3000"
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_STEPS.values())))
 _HANDLERS = {f"s{i}": fn for i, (_, fn) in enumerate(_STEPS.values())}
 _COMBINING = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
-_TONE = re.compile(_tone_steps())
+_TONE = re.compile(r"(?<![qQ])" + _toned_pairs() + r"(?!\w)")  # at the end of a word
+# The pairs alone: they open with o, O, u or U, so they scan fast; no pair starts inside one.
+_TONE_TRIGGER = re.compile(_toned_pairs())
 
 
 def clean_text(text: str) -> CleanText:
@@ -126,7 +128,7 @@ def clean_text(text: str) -> CleanText:
         maps.append(m)
     text, m = _rewrite(text, _COMBINED, _dispatch, _TRIGGER)
     maps.append(m)
-    text, m = _rewrite(text, _TONE, _move_tone)
+    text, m = _rewrite(text, _TONE, _move_tone, _TONE_TRIGGER)
     maps.append(m)
     return CleanText(text, tuple(maps), length)
 
@@ -138,7 +140,7 @@ def _at_line_start(m: re.Match[str]) -> bool:
 
 def _matches(text: str, pattern: re.Pattern[str],
              trigger: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern``; with ``trigger``, tried only where a trigger character is."""
+    """Matches of ``pattern``; with ``trigger``, tried only where a match of it starts."""
     if trigger is None:
         yield from pattern.finditer(text)
         return
