@@ -209,6 +209,8 @@ class _Mapper:
             self._add(node, VK.signer, person)
         self._add(node, VK.authority, _lit(s.authority))
         self._add(node, VK.onBehalfOf, _lit(s.on_behalf_of))
+        if s.on_behalf_of_id:
+            self._add(node, VK.signsFor, self._org(s.on_behalf_of or "", s.on_behalf_of_id))
         self._add(node, VK.position, _lit(s.position))
         self._evidence(node, s.span)
 

@@ -78,7 +78,8 @@ def extraction() -> Extraction:
         place="Hà Nội", issuer=OrgRef("Đảng ủy Sở Mẫu", ORG),
         issuer_parent=OrgRef("Đảng ủy Khối Thử nghiệm", f"{BASE}org/dang-uy-khoi-thu-nghiem"),
         subject="sao gửi Kết luận số 09-KL/ĐUK", addressees=["Các chi bộ trực thuộc"],
-        signer=Signature("Trần Văn Mẫu", "T/M", "Đảng ủy", "Bí thư", span("T/M ĐẢNG ỦY")),
+        signer=Signature("Trần Văn Mẫu", "T/M", "Đảng ủy", "Bí thư", span("T/M ĐẢNG ỦY"),
+                         on_behalf_of_id=ORG),
         citations=[Citation("09-KL/ĐUK", "KL", "09", "2024-03-01", relation="forwards",
                             target=KL, span=span("Kết luận số 09-KL/ĐUK ngày 01/3/2024"))],
         received=[Receipt("Đảng ủy Sở Mẫu", "105", "2024-03-07", span("ĐẾN Số: 105"), ORG)],
@@ -148,6 +149,7 @@ FACTS = [
     ("signature with authority and signer",
      f'<{CV}> vk:signature ?s . ?s vk:authority "T/M" ; vk:onBehalfOf "Đảng ủy" ; '
      f'vk:position "Bí thư" ; vk:signer ?p . ?p a foaf:Person ; rdfs:label "Trần Văn Mẫu" .'),
+    ("the body a T/M signature signs for", f"<{CV}> vk:signature ?s . ?s vk:signsFor <{ORG}> ."),
     ("responsibility with actor, role, partner, frequency, deadline",
      f"<{KL}> vk:responsibility ?r . ?r vk:actor ?a ; vk:role vk:lead ; vk:partner ?b ; "
      f'vk:frequency "yearly" ; vk:deadline "2024-06-30"^^xsd:date ; vk:reportsTo "Ban Thường vụ" ;'
@@ -233,6 +235,7 @@ def test_base_is_configurable() -> None:
         doc.received = [replace(r, by_id=None) for r in doc.received]
         doc.responsibilities = [replace(r, actor_id=None, partner_ids=())
                                 for r in doc.responsibilities]
+        doc.signer = doc.signer and replace(doc.signer, on_behalf_of_id=None)
     graph = build_graph(ex, base=base).graph(source_graph(base, SHA))
     subjects = {str(s) for s in graph.subjects()}
     assert subjects and all(s.startswith(base) for s in subjects)
