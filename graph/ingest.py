@@ -84,6 +84,7 @@ def ingest(
         sha, ntriples = result
         store.write_source(path, sha, ntriples)
         done(Outcome(path, "replaced" if path in known else "added"))
+    store.resolve_yearless()  # year-less citations across the whole store, once per batch
     return outcomes
 
 

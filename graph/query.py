@@ -32,6 +32,7 @@ PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
 }
 TYPES = {"string", "iri", "integer", "date"}
 _PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)")

@@ -9,6 +9,13 @@ the source graphs, kept up to date on every write and removal. (A union *view* r
 fact once per source that states it, and a cited document is stated by every source that
 cites it: joins through popular documents would grow with the square of their citations.)
 
+A year-less citation (``{base}doc/tw/nq/57``, ``vk:unresolved true``) stands for the one
+known dated document with that prefix (``…/57/2024``) when there is exactly one: the derived
+graph ``{base}graph/resolved`` states ``?u owl:sameAs ?r`` for each, and so does the default
+graph, where queries read it. It is recomputed after every ingest batch
+(:meth:`Backend.resolve_yearless`) and every removal; with two known years (numbers restart
+each party term) the citation stays unresolved.
+
 A source is registered only after its graph is written, and unregistered before it is
 dropped: a run killed at any point leaves a store that opens, answers, and converges on
 re-run.
@@ -34,6 +41,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
 VK = "https://w3id.org/vankien/ontology#"
+SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 LOCK_SUFFIX = ".lock"
 
 
@@ -108,11 +116,34 @@ class Backend:
         self.update(" ;\n".join(ops))  # one transaction
 
     def remove_source(self, path: str) -> bool:
-        """Take the source at ``path`` out of the store; False when it was not there."""
+        """Take the source at ``path`` out of the store, and re-resolve the year-less
+        citations, in one transaction; False when it was not there."""
         if path not in self.sources():
             return False
-        self.update(" ;\n".join(self._unregister(path)))
+        self.update(" ;\n".join(self._unregister(path) + self._resolution()))
         return True
+
+    @property
+    def resolved(self) -> str:
+        return f"{self.base}graph/resolved"
+
+    def resolve_yearless(self) -> None:
+        """Recompute ``{base}graph/resolved`` and its ``owl:sameAs`` in the default graph."""
+        self.update(" ;\n".join(self._resolution()))
+
+    def _resolution(self) -> list[str]:
+        """Update operations that replace the resolved graph: each unresolved ``?u`` is the
+        year-less prefix of exactly one document IRI ``?u/YYYY``."""
+        g, same, year = f"<{self.resolved}>", f"<{SAME_AS}>", '"/[0-9]{4}$"'
+        return [
+            f"DELETE {{ ?u {same} ?r }} WHERE {{ GRAPH {g} {{ ?u {same} ?r }} FILTER NOT EXISTS "
+            f"{{ GRAPH ?other {{ ?u {same} ?r }} FILTER(?other != {g}) }} }}",
+            f"DROP SILENT GRAPH {g}",
+            f"INSERT {{ ?u {same} ?r . GRAPH {g} {{ ?u {same} ?r }} }} WHERE {{ "
+            f"SELECT ?u (SAMPLE(?d) AS ?r) WHERE {{ ?d a <{VK}Document> "
+            f"FILTER(REGEX(STR(?d), {year})) BIND(IRI(REPLACE(STR(?d), {year}, \"\")) AS ?u) "
+            f"?u <{VK}unresolved> true }} GROUP BY ?u HAVING (COUNT(DISTINCT ?d) = 1) }}",
+        ]
 
     def _entry(self, path: str, sha256: str) -> str:
         from pyoxigraph import Literal
