@@ -5,22 +5,10 @@
 >>> extraction.documents[0].symbol  # doctest: +SKIP
 """
 
-from importlib import import_module
-from typing import Any
-
 from .errors import ExtractError, QueryError, ReadError, StoreError, VankienError
+from .extract import DEFAULT_BASE, extract, extract_file
 from .model import Document, Extraction, Source
-
-#: Names loaded on first use, so that ``vankien query`` starts without the readers.
-_LAZY = {"DEFAULT_BASE": ".extract", "extract": ".extract", "extract_file": ".extract",
-         "read_source": ".read"}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name], __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+from .read import read_source
 
 __all__ = [
     "DEFAULT_BASE",

@@ -14,10 +14,8 @@ from pathlib import Path
 
 from .errors import ReadError
 from .formats import mismatch, sniff
-from .formats.docx import read_docx
 from .formats.html import read_html
 from .formats.legacy import repair_mojibake
-from .formats.pdf import read_pdf
 from .formats.text import NAMES, Decoded, decode_text
 from .model import Source
 
@@ -74,8 +72,12 @@ def _decode(kind: str, data: bytes, ocr: bool) -> Decoded:
     elif kind == "html":
         decoded = read_html(data)
     elif kind == "pdf":
+        from .formats.pdf import read_pdf  # pypdf loads only when a PDF comes
+
         decoded = read_pdf(data, ocr=ocr)
     else:
+        from .formats.docx import read_docx  # python-docx likewise
+
         decoded = Decoded(read_docx(data), None)
     text, font = (decoded.text, None) if decoded.encoding in LEGACY \
         else repair_mojibake(decoded.text)

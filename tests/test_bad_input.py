@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
+from samples import (
+    FONT,
+    SAMPLE,
+    plain_text,
+    write_docx,
+    write_html,
+    write_pdf,
+    write_scanned_pdf,
+)
 from typer.testing import CliRunner
 from vankien.cli.main import app
 from vankien.loaders.errors import ReadError
@@ -29,17 +37,6 @@ from vankien.loaders.formats.ocr import page_text
 from vankien.loaders.formats.pdf import read_pdf, unwrap
 from vankien.loaders.formats.text import decode_text
 from vankien.loaders.read import read_source
-
-sys.path.insert(0, str(Path(__file__).parent))
-from samples import (
-    FONT,
-    SAMPLE,
-    plain_text,
-    write_docx,
-    write_html,
-    write_pdf,
-    write_scanned_pdf,
-)
 
 HAS_FONTS = FONT.exists()
 

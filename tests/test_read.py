@@ -7,7 +7,6 @@ Western (Windows-1252) editor shows for those bytes, independently of the JSON t
 from __future__ import annotations
 
 import json
-import sys
 import unicodedata
 from importlib.resources import files
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from samples import ENCODINGS, SAMPLE, encode_cp1258, encode_legacy, plain_text
 from vankien.loaders.errors import ReadError
 from vankien.loaders.formats.legacy import (
     decode_tcvn3,
@@ -25,9 +25,6 @@ from vankien.loaders.formats.legacy import (
 )
 from vankien.loaders.formats.text import decode_text
 from vankien.loaders.read import read_source
-
-sys.path.insert(0, str(Path(__file__).parent))
-from samples import ENCODINGS, SAMPLE, encode_cp1258, encode_legacy, plain_text
 
 TABLES = json.loads(files("vankien.loaders").joinpath("data/legacy_encodings.json")
                     .read_text(encoding="utf-8"))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,6 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from pypdf import PageObject, PdfWriter
-from vankien.loaders import extract, read_source
-from vankien.loaders.errors import ReadError
-from vankien.loaders.formats.ocr import page_text
-from vankien.loaders.formats.pdf import NEEDS_OCR, unwrap
-
-sys.path.insert(0, str(Path(__file__).parent))
 from samples import (
     ENCODINGS,
     FONT,
@@ -37,6 +30,10 @@ from samples import (
     write_pdf,
     write_scanned_pdf,
 )
+from vankien.loaders import extract, read_source
+from vankien.loaders.errors import ReadError
+from vankien.loaders.formats.ocr import page_text
+from vankien.loaders.formats.pdf import NEEDS_OCR, unwrap
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"  # read, never copied

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
+from test_build import extraction
 from typer.testing import CliRunner
 from vankien.cli.main import app
 from vankien.graph.build import build_graph
 from vankien.ontology import VK
 from vankien.ontology.reason import java_available, reason
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_build import extraction
 
 pytestmark = pytest.mark.skipif(not java_available(),
                                 reason="HermiT needs Java (java not found on PATH)")

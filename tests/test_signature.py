@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -127,7 +126,6 @@ def test_seed_signers() -> None:
 
 def _closing_pdf(tmp_path: Path, rowwise: bool) -> str:
     """The closing table of a party document typeset as a PDF and read back as text."""
-    sys.path.insert(0, str(Path(__file__).parent))
     from samples import FONT, Para, Table, write_pdf
 
     if not FONT.exists():

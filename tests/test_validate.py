@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset
+from test_build import BASE, CV, KL, SHA, extraction
 from typer.testing import CliRunner
 from vankien.cli.main import app
 from vankien.graph.build import build_graph, source_graph
 from vankien.graph.validate import Violation, validate
 from vankien.loaders.model import Extraction, Recurrence, Responsibility, Signature
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_build import BASE, CV, KL, SHA, extraction
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 runner = CliRunner()

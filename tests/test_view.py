@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 from vankien.cli.main import app
-from vankien.graph.ingest import extract_ntriples, to_ntriples
+from vankien.graph.ingest import to_ntriples
 from vankien.graph.store import open_store
 from vankien.graph.view import render_view
 from vankien.graph.view_html import label
@@ -23,7 +23,6 @@ from vankien.loaders.errors import QueryError
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "view_sample.ttl"
-SEEDS = ROOT.parent / "shared" / "seeds"
 VK = "https://w3id.org/vankien/ontology#"
 
 
@@ -226,15 +225,8 @@ def test_cli_bad_request_is_one_line_and_exit_2(tmp_path: Path, args: list[str])
 
 
 @pytest.fixture(scope="module")
-def seeds() -> ox.Store:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed documents are not at {SEEDS}")
-    memory = ox.Store()
-    for path in sorted(SEEDS.glob("*.txt")):
-        sha, ntriples = extract_ntriples(str(path), DEFAULT_BASE)
-        memory.load(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES,
-                    to_graph=ox.NamedNode(f"{DEFAULT_BASE}graph/{sha}"))
-    return memory
+def seeds(seed_store: ox.Store) -> ox.Store:
+    return seed_store
 
 
 def test_seeds_35_nq_tw_shows_both_citing_documents_with_their_issuers(seeds: ox.Store) -> None:

@@ -13,17 +13,15 @@ import pytest
 import rdflib
 from typer.testing import CliRunner
 from vankien.cli.main import app
-from vankien.graph.ingest import extract_ntriples, to_ntriples
+from vankien.graph.ingest import to_ntriples
 from vankien.graph.store import open_store
 from vankien.graph.view import View, render_view
-from vankien.loaders import DEFAULT_BASE
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "view_sample.ttl"
-SEEDS = ROOT.parent / "shared" / "seeds"
 SCREENSHOT = ROOT / "docs" / "view-seeds.png"
 
 if not CHROMIUM.exists():
@@ -158,16 +156,9 @@ def test_search_box_selects_the_node(store: ox.Store, visit) -> None:
         "12-HD/BTGTU"]
 
 
-def test_seeds_view_screenshot(visit, tmp_path: Path) -> None:
+def test_seeds_view_screenshot(visit, tmp_path: Path, seed_store: ox.Store) -> None:
     """A real view of the seeds; VANKIEN_SCREENSHOT=1 writes it to docs/ for the README."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed documents are not at {SEEDS}")
-    memory = ox.Store()
-    for path in sorted(SEEDS.glob("*.txt")):
-        sha, ntriples = extract_ntriples(str(path), DEFAULT_BASE)
-        memory.load(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES,
-                    to_graph=ox.NamedNode(f"{DEFAULT_BASE}graph/{sha}"))
-    view = render_view(memory, "02-NQ/ĐUK")
+    view = render_view(seed_store, "02-NQ/ĐUK")
     opened = visit(view)
     assert opened.errors == [] and opened.counts() == [view.node_count, view.edge_count]
     target = SCREENSHOT if os.environ.get("VANKIEN_SCREENSHOT") else tmp_path / "seeds.png"
