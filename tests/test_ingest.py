@@ -140,22 +140,37 @@ IMPOSSIBLE = [  # (file name, what replaces the sound header line, reason printe
     ("date.md", ("ngày 14 tháng 3 năm 2019", "ngày 31 tháng 02 năm 2019"), "not a real date"),
     ("number.md", ("Số 12-NQ/TU", "Số AB-NQ/TU"), "number cannot be read"),
 ]
+BROKEN = [  # (file name, bytes, reason printed)
+    ("empty.md", b"", "empty"),
+    ("garbage.txt", bytes(range(256)) * 64, "binary"),
+    ("cut.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", "broken .pdf"),
+]
 
 
-def test_impossible_headers_are_refused_and_the_store_is_not_ingested(tmp_path: Path) -> None:
+def test_bad_input_is_refused_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> None:
+    from samples import blocks_from_markdown, write_docx
+
     folder = tmp_path / "in"
     folder.mkdir()
     sound = (CORPUS / "01-nghi-quyet-12-NQ-TU.md").read_text(encoding="utf-8")
+    bad = {name: reason for name, _, reason in IMPOSSIBLE + BROKEN}
     for name, (old, new), _ in IMPOSSIBLE:
         assert old in sound
         (folder / name).write_text(sound.replace(old, new), encoding="utf-8")
+    for name, data, _ in BROKEN:
+        (folder / name).write_bytes(data)
+    docx = write_docx(blocks_from_markdown(sound), tmp_path / "whole.docx").read_bytes()
+    (folder / "cut.docx").write_bytes(docx[: len(docx) // 2])
+    bad["cut.docx"] = "docx"
     (folder / "sound.md").write_text(sound, encoding="utf-8")
     store = folder / "store"  # a store inside the folder ingested: never read as documents
     first = vankien("ingest", folder, "--store", store)
     again = vankien("ingest", folder, "--store", store)
     assert first.returncode == again.returncode == 1
-    for name, _, reason in IMPOSSIBLE:
-        line = next(x for x in first.stderr.splitlines() if name in x)
-        assert reason in line
-    assert "1 added, 0 replaced, 0 unchanged, 2 failed" in first.stderr
-    assert "0 added, 0 replaced, 1 unchanged, 2 failed" in again.stderr
+    for name, reason in bad.items():
+        (line,) = [x for x in first.stderr.splitlines() if f"{name}:" in x]
+        assert reason in line and "Traceback" not in first.stderr
+    assert f"1 added, 0 replaced, 0 unchanged, {len(bad)} failed" in first.stderr
+    assert f"0 added, 0 replaced, 1 unchanged, {len(bad)} failed" in again.stderr
+    with open_store(store) as backend:
+        assert set(backend.sources()) == {str(folder / "sound.md")}
