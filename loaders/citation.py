@@ -313,8 +313,8 @@ def merge_mentions(mentions: list[Mention], shorts: list[tuple[Mention, tuple[in
     groups: dict[tuple[str, int | None], list[Mention]] = {}
     for m in mentions:
         if m.date_invalid:
-            warnings.append(Warning("date-invalid", f"{m.symbol}: the date is not a real date",
-                                    ct.span(*m.span)))
+            warnings.append(Warning("citation-date-invalid",
+                                    f"{m.symbol}: the date is not a real date", ct.span(*m.span)))
         groups.setdefault((m.symbol, m.year), []).append(m)
     for symbol, year in list(groups):
         dated = [k for k in groups if k[0] == symbol and k[1] is not None]

@@ -101,6 +101,10 @@ def _document(ct: CleanText, part: Part, ctx: OrgContext, base: str,
     if head.symbol_damaged and head.symbol_span:
         warnings.append(Warning("symbol-damaged", "the document's own number cannot be read",
                                 ct.span(*head.symbol_span)))
+    if head.unknown_kind and not head.symbol_span:
+        code, span = head.unknown_kind
+        warnings.append(Warning("kind-unknown", f"'{code}' is not the code of a kind of party "
+                                "document", ct.span(*span)))
     if head.kind_conflict and head.symbol_span:
         warnings.append(Warning("conflicting-kind", f"the title says {head.type_name}, the "
                                 f"symbol's code says {head.code}", ct.span(*head.symbol_span)))

@@ -25,6 +25,9 @@ _SYMBOL_LINE = re.compile(
     + codes_pattern() + r"))\s*/\s*(?P<suffix>" + SUFFIX + r")\b"
     r"|^S[ốô]\s*:?\s*(?P<snum>\d{1,5})\s*/\s*(?:(?P<syear>\d{4})/)?(?P<scode>[A-ZĐ]{1,6})"
     r"\s*-\s*(?P<sissuer>[A-ZĐ][\wĐđ\-]{0,15})")
+# A party symbol whose kind code is none of ours: Số 16-XX/TU
+_UNKNOWN_KIND = re.compile(r"^S[ốô]\s*:?\s*\d{1,5}\s*[-–]\s*(?P<code>[A-ZĐ][A-Za-zĐ]{0,5})"
+                           r"\s*/\s*(?:" + SUFFIX + r")\b")
 # A kind title: NGHỊ QUYẾT, KẾT LUẬN CỦA BỘ CHÍNH TRỊ, NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ TÁM … VỀ …
 _TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)"
                     r"|\s+(?P<session>HỘI NGHỊ\s.+?))?(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
@@ -66,6 +69,7 @@ class Header:
     suffix: str | None = None
     symbol_span: tuple[int, int] | None = None
     symbol_damaged: bool = False
+    unknown_kind: tuple[str, tuple[int, int]] | None = None  # a code none of ours, its span
     system: str = "party"
     title_code: str | None = None
     kind_conflict: bool = False
@@ -155,6 +159,8 @@ def find_header(text: str, start: int, end: int) -> Header:
             continue
         if head.symbol_span is None and (m := _symbol_at(zone, i)):
             _read_symbol(head, *m)
+        elif head.symbol_span is None and (m := _UNKNOWN_KIND.match(line.text)):
+            head.unknown_kind = m["code"], (line.start + m.start(), line.start + m.end())
         elif title_at is None and (m := title_kind(line.text)):
             title_at = i
             _read_title(head, m, zone, i)

@@ -139,6 +139,7 @@ def test_seeds_twice_same_triples_and_backlinks_of_35_nq_tw(tmp_path: Path) -> N
 IMPOSSIBLE = [  # (file name, what replaces the sound header line, reason printed)
     ("date.md", ("ngày 14 tháng 3 năm 2019", "ngày 31 tháng 02 năm 2019"), "not a real date"),
     ("number.md", ("Số 12-NQ/TU", "Số AB-NQ/TU"), "number cannot be read"),
+    ("kind.md", ("Số 12-NQ/TU", "Số 12-XQ/TU"), "not a kind of party document"),
 ]
 BROKEN = [  # (file name, bytes, reason printed)
     ("empty.md", b"", "empty"),
