@@ -51,7 +51,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX org: <http://www.w3.org/ns/org#>
 SELECT ?figure ?value WHERE {
   { SELECT (CONCAT("documents: ", ?k) AS ?figure) (COUNT(DISTINCT ?d) AS ?value) WHERE {
-      ?d prov:wasDerivedFrom ?s . OPTIONAL { ?d vk:kindName ?kn } BIND(COALESCE(?kn, "?") AS ?k)
+      ?d prov:wasDerivedFrom ?s . OPTIONAL { ?d vk:kindName ?kn } BIND(COALESCE(?kn, "(kind unknown)") AS ?k)
     } GROUP BY ?k }
   UNION { SELECT ("cited, not ingested" AS ?figure) (COUNT(DISTINCT ?t) AS ?value) WHERE {
       ?c vk:cites ?t . FILTER NOT EXISTS { ?t prov:wasDerivedFrom ?x } } }
@@ -68,7 +68,8 @@ SELECT ?figure ?value WHERE {
   UNION { SELECT ("sources" AS ?figure) (COUNT(DISTINCT ?path) AS ?value) WHERE {
       GRAPH ?registry { ?s vk:graph ?g ; vk:path ?path } } }
   UNION { SELECT ("triples" AS ?figure) (COUNT(*) AS ?value) WHERE { ?s ?y ?z } }
-}"""
+}
+ORDER BY ?figure"""
 
 
 def stats(store: Backend) -> Table:
