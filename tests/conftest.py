@@ -28,3 +28,20 @@ def seed_store() -> ox.Store:
         store.load(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES,
                    to_graph=ox.NamedNode(f"{DEFAULT_BASE}graph/{sha}"))
     return store
+
+
+@pytest.fixture(scope="session")
+def seed_pairs() -> list[tuple[str, dict, dict]]:
+    """``(file, gold document, extracted document)`` for each seed document, as JSON."""
+    import json
+
+    from vankien.loaders import extract_file
+
+    gold_file = SEEDS.parent / "gold" / "seeds.json"
+    if not gold_file.exists():
+        pytest.skip(f"the gold answers are not at {gold_file} (../shared beside the repo)")
+    pairs = []
+    for src in json.loads(gold_file.read_text(encoding="utf-8"))["sources"]:
+        docs = extract_file(SEEDS / src["file"]).to_json()["documents"]
+        pairs += [(src["file"], g, p) for g, p in zip(src["documents"], docs, strict=True)]
+    return pairs

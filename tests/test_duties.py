@@ -6,15 +6,12 @@ fields a careful reader takes from it.
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from vankien.loaders.duty import find_duties
-from vankien.loaders.extract import extract_file
 from vankien.loaders.plain import view
 from vankien.loaders.timing import find_deadlines, find_recurrences
 
@@ -305,28 +302,13 @@ def test_duties_never_fail_and_spans_stay_in_range(text: str) -> None:
 
 # --- the four seed documents, against their hand-checked answers ------------------------
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def _seed_pairs() -> list[tuple[str, dict, dict]]:
-    gold_file = SHARED / "gold" / "seeds.json"
-    if not gold_file.exists():
-        pytest.skip(f"seed documents not found at {SHARED} (the shared folder beside the repo)")
-    gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    pairs = []
-    for src in gold["sources"]:
-        docs = extract_file(SHARED / "seeds" / src["file"]).to_json()["documents"]
-        pairs += [(src["file"], g, p) for g, p in zip(src["documents"], docs, strict=True)]
-    return pairs
-
-
 def _same(a: str | None, b: str | None) -> bool:
     a, b = (" ".join((x or "").split()).casefold() for x in (a, b))
     return bool(a and b) and (a in b or b in a)
 
 
-def test_seed_responsibilities_and_recurrences() -> None:
-    for file, gold, doc in _seed_pairs():
+def test_seed_responsibilities_and_recurrences(seed_pairs: list) -> None:
+    for file, gold, doc in seed_pairs:
         for want in gold["responsibilities"]:
             roles = {r["role"] for r in doc["responsibilities"] if _same(want["actor"], r["actor"])}
             assert want["role"] in roles, (file, want["actor"])

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from vankien.loaders.extract import extract_file
 from vankien.loaders.recipients import find_recipients, purpose_of
 
 # list → [(name, purpose)]
@@ -99,15 +95,7 @@ def test_never_fails(tail: str) -> None:
         assert 0 <= r.span[0] <= r.span[1] <= len(text)
 
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def test_seed_recipients() -> None:
-    gold_file = SHARED / "gold" / "seeds.json"
-    if not gold_file.exists():
-        pytest.skip(f"seed documents not found at {SHARED} (the shared folder beside the repo)")
-    for src in json.loads(gold_file.read_text(encoding="utf-8"))["sources"]:
-        docs = extract_file(SHARED / "seeds" / src["file"]).to_json()["documents"]
-        for gold, doc in zip(src["documents"], docs, strict=True):
-            got = [(r["name"], r["purpose"]) for r in doc["recipients"]]
-            assert got == [(r["name"], r["purpose"]) for r in gold["recipients"]], src["file"]
+def test_seed_recipients(seed_pairs: list) -> None:
+    for file, gold, doc in seed_pairs:
+        got = [(r["name"], r["purpose"]) for r in doc["recipients"]]
+        assert got == [(r["name"], r["purpose"]) for r in gold["recipients"]], file

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from vankien.loaders.extract import extract_file
 from vankien.loaders.read import read_source
 from vankien.loaders.recipients import find_recipients
 from vankien.loaders.signature import find_signature, sentence_case
@@ -109,19 +107,11 @@ def test_never_fails_and_span_in_range(text: str) -> None:
     assert sig is None or 0 <= sig.span[0] <= sig.span[1] <= len(text)
 
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def test_seed_signers() -> None:
-    gold_file = SHARED / "gold" / "seeds.json"
-    if not gold_file.exists():
-        pytest.skip(f"seed documents not found at {SHARED} (the shared folder beside the repo)")
-    for src in json.loads(gold_file.read_text(encoding="utf-8"))["sources"]:
-        docs = extract_file(SHARED / "seeds" / src["file"]).to_json()["documents"]
-        for gold, doc in zip(src["documents"], docs, strict=True):
-            got = doc["signer"] or {}
-            for key in ("name", "authority", "on_behalf_of", "position"):
-                assert got.get(key) == gold["signer"][key], (src["file"], key)
+def test_seed_signers(seed_pairs: list) -> None:
+    for file, gold, doc in seed_pairs:
+        got = doc["signer"] or {}
+        for key in ("name", "authority", "on_behalf_of", "position"):
+            assert got.get(key) == gold["signer"][key], (file, key)
 
 
 def _closing_pdf(tmp_path: Path, rowwise: bool) -> str:
