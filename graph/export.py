@@ -51,7 +51,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX org: <http://www.w3.org/ns/org#>
 SELECT ?figure ?value WHERE {
   { SELECT (CONCAT("documents: ", ?k) AS ?figure) (COUNT(DISTINCT ?d) AS ?value) WHERE {
-      ?d prov:wasDerivedFrom ?s . OPTIONAL { ?d vk:kindName ?kn } BIND(COALESCE(?kn, "(kind unknown)") AS ?k)
+      ?d prov:wasDerivedFrom ?s . OPTIONAL { ?d vk:kindName ?kn }
+      BIND(COALESCE(?kn, "(kind unknown)") AS ?k)
     } GROUP BY ?k }
   UNION { SELECT ("cited, not ingested" AS ?figure) (COUNT(DISTINCT ?t) AS ?value) WHERE {
       ?c vk:cites ?t . FILTER NOT EXISTS { ?t prov:wasDerivedFrom ?x } } }
