@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
 from vankien.loaders import DEFAULT_BASE
 from vankien.loaders.kinds import is_central
@@ -39,6 +39,7 @@ RELATIONS = {"continues": VK.continues, "forwards": VK.forwards, "implements": V
              "replaces": VK.replaces, "amends": VK.amends}
 ROLES = {"lead": VK.lead, "coordinate": VK.coordinate, "advise": VK.advise,
          "execute": VK.execute}
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 MAX_EXACT = 1000  # longer spans (whole documents) keep their offsets but do not quote the words
 
 
@@ -53,15 +54,24 @@ def build_graph(extraction: Extraction, *, base: str = DEFAULT_BASE) -> Dataset:
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
     graph = dataset.graph(source_graph(base, extraction.source.sha256))
-    _Mapper(graph, base, extraction).run()
+    for triple in build_triples(extraction, base=base):
+        graph.add(triple)
     return dataset
+
+
+def build_triples(extraction: Extraction, *, base: str = DEFAULT_BASE) -> set[Triple]:
+    """The triples of :func:`build_graph`'s source graph, without building a Dataset."""
+    mapper = _Mapper(base, extraction)
+    mapper.run()
+    return mapper.triples
 
 
 class _Mapper:
     """Writes one extraction into one graph; knows the base, the source and its IRIs."""
 
-    def __init__(self, graph: Graph, base: str, extraction: Extraction) -> None:
-        self.g, self.base, self.extraction = graph, base, extraction
+    def __init__(self, base: str, extraction: Extraction) -> None:
+        self.base, self.extraction = base, extraction
+        self.triples: set[Triple] = set()
         self.src: Source = extraction.source
         self.source = URIRef(f"{base}source/{self.src.sha256}")
         self.facts = f"{base}fact/{self.src.sha256[:16]}/"
@@ -322,7 +332,7 @@ class _Mapper:
     def _add(self, s: URIRef, p: URIRef | None, o: URIRef | Literal | None) -> None:
         """Add a triple unless its predicate or object is missing."""
         if p is not None and o is not None:
-            self.g.add((s, p, o))
+            self.triples.add((s, p, o))
 
 
 def _key(name: str) -> str:

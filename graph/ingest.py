@@ -151,13 +151,13 @@ def extract_ntriples(path: str, base: str, ocr: bool = False) -> Extracted:
     A file whose own header is impossible (``loaders.checks``) is refused here.
     """
     import pyoxigraph as ox
-    from vankien.graph.build import build_graph
+    from vankien.graph.build import build_triples
     from vankien.loaders import extract_file
     from vankien.loaders.checks import check_fit
 
     extraction = extract_file(path, base=base, ocr=ocr)
     check_fit(extraction)
-    ntriples = to_ntriples(build_graph(extraction, base=base))
+    ntriples = triples_to_ntriples(build_triples(extraction, base=base))
     for _ in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):  # a bad term fails here,
         pass  # in this file's worker, before the store is touched
     return extraction.source.sha256, ntriples
@@ -170,21 +170,35 @@ def extract_ntriples_ocr(path: str, base: str) -> Extracted:
 
 def to_ntriples(dataset: object) -> str:
     """Every triple of an rdflib Dataset (all graphs), plus search words, as N-Triples."""
+    quads = dataset.quads((None, None, None, None))  # type: ignore[attr-defined]
+    return triples_to_ntriples((s, p, o) for s, p, o, _ in quads)
+
+
+def triples_to_ntriples(triples: Iterable[tuple[object, object, object]]) -> str:
+    """rdflib triples, plus search words, as sorted N-Triples (each line once)."""
     from rdflib import RDF, Literal
 
-    lines, texts, findable = set(), {}, set()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):  # type: ignore[attr-defined]
-        lines.add(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n")
+    lines, texts, findable, nt = set(), {}, set(), _Terms()
+    for s, p, o in triples:
+        lines.add(f"{nt[s]} {nt[p]} {nt[o]} .\n")
         if str(p) in SEARCHED:
             texts.setdefault(s, []).append(str(o))
         elif p == RDF.type and str(o) in SEARCHABLE:
             findable.add(s)
     for node in findable & texts.keys():
         text = texts[node]
-        key, subject = search_key(" ".join(sorted(text))), _nt(node)
+        key, subject = search_key(" ".join(sorted(text))), nt[node]
         lines.add(f"{subject} <{SEARCH_KEY}> {_nt(Literal(key))} .\n")
         lines.update(f'{subject} <{SEARCH_WORD}> "{w}" .\n' for w in key.split())
     return "".join(sorted(lines))
+
+
+class _Terms(dict[object, str]):
+    """rdflib term → N-Triples, each term written once (subjects and predicates repeat)."""
+
+    def __missing__(self, term: object) -> str:
+        self[term] = text = _nt(term)
+        return text
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
