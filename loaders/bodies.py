@@ -111,8 +111,9 @@ def is_actor(name: str) -> bool:
     bare = words[0] not in table()["determiners"]
     if core in verbs() or (bare and core in table()["weak_heads"]):
         return False  # a bare 'Cơ quan' labels a column; 'Các địa phương' are bodies
+    firsts = _name_stop_letters()
     return not any(starts_with(name, w.start(), len(name), _name_stops(), fold=False)
-                   for w in WORD.finditer(name) if w.start() > 0)
+                   for w in WORD.finditer(name) if w.start() > 0 and name[w.start()] in firsts)
 
 
 def _upper_words(name: str) -> str:
@@ -124,7 +125,8 @@ def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
     if plain[a:min(b, a + 1)].lower()[:1] not in _head_letters():
         return False  # the first letter of no determiner or head word
-    s = flat(plain[a:min(b, a + 60)]).lower()
+    s = plain[a:min(b, a + 60)]
+    s = (s if s.isprintable() and "  " not in s else flat(s)).lower()  # one space each: flat
     m = _head().match(s)
     return m is not None and not s.startswith(_not_heads(), m.start("head"))
 
@@ -151,6 +153,11 @@ def _stops(extra: tuple[str, ...]) -> tuple[str, ...]:
 def _name_stops() -> tuple[str, ...]:
     """Words no body's name holds after its first word."""
     return (*table()["assign"], *table()["modals"], *(w for w in table()["not_duty"] if w != "là"))
+
+
+@cache
+def _name_stop_letters() -> frozenset[str]:
+    return frozenset(w[0] for w in _name_stops())
 
 
 @cache
