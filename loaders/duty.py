@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from .bodies import (
     WORD,
@@ -320,11 +321,11 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
     starts, named = [a], None  # named: whether a body's name opens at starts[-1], once read
     comma = plain.find(",", a, min(b, a + 80))
     while comma >= 0:
-        lead_in = [w.start() for w in WORD.finditer(plain, starts[-1], comma)]
-        if len(starts) > 2 or len(lead_in) > 6:
-            break
         named = head_at(plain, starts[-1], b)
-        if named:
+        if named or len(starts) > 2:  # either way the start read last is the answer
+            break
+        lead_in = [w.start() for w in islice(WORD.finditer(plain, starts[-1], comma), 7)]
+        if len(lead_in) > 6:
             break
         # 'Những năm qua, …', 'Ngày 12/3, …' tell what was done; 'Nâng cao nhận thức của
         # cấp ủy, …' is a task, not an opening
