@@ -8,10 +8,11 @@ tra', 'Ủy ban Kiểm tra') or in a noun reading ('tổ chức đảng') belong
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .model import Span
-from .plain import strip_span, table, written
+from .plain import View, lowered, strip_span, table, written
 
 WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 _WITH = re.compile(r"(?i)phối\s+hợp(?:\s+\w+){0,2}?\s+(?:với|cùng)\s+")
@@ -27,11 +28,27 @@ def actor_end(plain: str, a: int, b: int, extra: tuple[str, ...] = ()) -> int | 
     if not extra and not head_at(plain, a, b):
         return None
     stops = _stops(extra)
-    for m in WORD.finditer(plain, a, min(b, a + 240)):
-        if m.start() > a and verb_at(plain, m.start(), b, stops):
-            end = strip_span(plain, a, m.start(), " ,")[1]
+    for at in _stop_candidates(plain, a, b, extra):
+        if verb_at(plain, at, b, stops):
+            end = strip_span(plain, a, at, " ,")[1]
             return end if end > a else None
     return None
+
+
+def _stop_candidates(plain: str, a: int, b: int, extra: tuple[str, ...]) -> Iterator[int]:
+    """The words after ``a`` (up to 240 characters on) where a stop of :func:`actor_end` may
+    start: on the lower-cased view of a text, only where one of them does, ignoring what
+    follows it; every word where :func:`verb_at` holds is among them (it needs one there)."""
+    end = min(b, a + 240)
+    low = lowered(plain) if isinstance(plain, View) else None
+    if low is None:
+        yield from (m.start() for m in WORD.finditer(plain, a, end) if m.start() > a)
+        return
+    find = _stop_openings(extra).search
+    m = find(low, a + 1, b)
+    while m and m.start() < end:
+        yield m.start()
+        m = find(low, m.start() + 1, b)
 
 
 def verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
@@ -147,6 +164,12 @@ def clean_actor(name: str) -> str:
 def _stops(extra: tuple[str, ...]) -> tuple[str, ...]:
     """Where a body's name ends: a verb, a modal, or one of ``extra``."""
     return verbs() + tuple(table()["modals"]) + extra
+
+
+@cache
+def _stop_openings(extra: tuple[str, ...]) -> re.Pattern[str]:
+    """The stops of :func:`_stops` as a bare alternation, to find where one may start."""
+    return re.compile(alternation(list(_stops(extra))))
 
 
 @cache

@@ -176,3 +176,42 @@ def test_positions_have_one_upper_case_form() -> None:
               and chr(i).isupper() and chr(i).lower() in letters
               and chr(i) != chr(i).lower().upper()]
     assert others == []
+
+
+STOP_PIECES = [*PIECES, "xây dựng", "tăng cường", "phối hợp với", "đã", "được", "thực  hiện",
+               "chủ\ntrì", "Σ", "ς"]
+STOP_TEXT = st.lists(st.sampled_from(STOP_PIECES) | st.sampled_from(" \n.,;(/"), max_size=60).map(
+    lambda pieces: "Ban " + "".join(pieces))
+
+
+@given(STOP_TEXT, st.integers(0, 8), st.sampled_from([(), ("đã", "được"), ("với",)]))
+@settings(max_examples=400, deadline=None)
+def test_actor_end_tries_stops_where_they_may_start_as_word_by_word(
+    text: str, a: int, extra: tuple[str, ...]
+) -> None:
+    plain = view(text)
+    a = min(a, len(plain))
+    assert bodies.actor_end(plain, a, len(plain), extra) == _actor_end_by_words(
+        plain, a, len(plain), extra)
+
+
+def _actor_end_by_words(plain: str, a: int, b: int, extra: tuple[str, ...]) -> int | None:
+    if not extra and not bodies.head_at(plain, a, b):
+        return None
+    stops = bodies._stops(extra)
+    for m in bodies.WORD.finditer(plain, a, min(b, a + 240)):
+        if m.start() > a and bodies.verb_at(plain, m.start(), b, stops):
+            end = bodies.strip_span(plain, a, m.start(), " ,")[1]
+            return end if end > a else None
+    return None
+
+
+@pytest.mark.skipif(not WILD.is_dir(), reason=f"the wild corpus is not at {WILD}")
+def test_actor_end_tries_stops_as_word_by_word_over_the_wild_corpus() -> None:
+    for path in sorted(WILD.iterdir())[:30]:
+        plain = view(path.read_text("utf-8"))
+        for m in bodies.WORD.finditer(plain, 0, 20_000):
+            for extra in [(), ("đã", "được")]:
+                a, b = m.start(), min(len(plain), m.start() + 400)
+                assert bodies.actor_end(plain, a, b, extra) == _actor_end_by_words(
+                    plain, a, b, extra), (path.name, a)
