@@ -16,13 +16,15 @@ from itertools import chain
 
 from .model import Signature, Span
 from .plain import lines, lowered, on_composed, squash, table, typed, view, written
-from .recipients import BULLET, authority_at, columns, cut_debris, is_debris, is_name
+from .recipients import AUTHORITY, BULLET, authority_at, columns, cut_debris, is_debris, is_name
 
 Chunk = tuple[int, int, int]  # line number, start, end
 _HEAD = re.compile(r"(?i)^nơi\s+nhận\b")
 _AUTHORITY_MARKS = re.compile(r"[\s./]")
 _HEAD_WORDS = re.compile(r"nơi[^\S\n]+nhận")  # on the lower-cased text: lines that may hold it
-_AUTHORITY_START = re.compile(r"[TK](?=\s*[/.]|UQ|[MTL])")  # what every authority opens with
+# the first letter of each authority before an upper-case word: one letter consumed, so each
+# start is found (the letter leads the search; the look-behind reads the authority there)
+_AUTHORITY_START = re.compile(rf"[TK](?<=(?={AUTHORITY})[TK])")
 _REACH = 14  # lines after the authority where the name may still stand
 _NEAR = 6  # lines after the position where any bare name is the signer's
 
