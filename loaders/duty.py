@@ -190,8 +190,10 @@ def _block(plain: str, a: int, b: int) -> _Block:
 
 def _bare_heading(plain: str, a: int, b: int) -> bool:
     """'2. Ban Tuyên giáo Huyện ủy' alone on its line: a body that heads the bullets below."""
+    if "\n" in plain[a:b].strip():
+        return False
     name = squash(plain[a:b])
-    if "\n" in plain[a:b].strip() or name.endswith((".", ";", ",")) or not is_actor(name):
+    if name.endswith((".", ";", ",")) or not is_actor(name):
         return False
     return actor_end(name, 0, len(name), tuple(table()["not_duty"])) is None
 
