@@ -126,7 +126,7 @@ def is_actor(name: str) -> bool:
     words = name.lower().split()
     core = " ".join(w for w in words if w not in table()["determiners"])
     bare = words[0] not in table()["determiners"]
-    if core in verbs() or (bare and core in table()["weak_heads"]):
+    if core in _verb_set() or (bare and core in table()["weak_heads"]):
         return False  # a bare 'Cơ quan' labels a column; 'Các địa phương' are bodies
     firsts = _name_stop_letters()
     return not any(starts_with(name, w.start(), len(name), _name_stops(), fold=False)
@@ -181,6 +181,11 @@ def _name_stops() -> tuple[str, ...]:
 @cache
 def _name_stop_letters() -> frozenset[str]:
     return frozenset(w[0] for w in _name_stops())
+
+
+@cache
+def _verb_set() -> frozenset[str]:
+    return frozenset(verbs())
 
 
 @cache
