@@ -45,3 +45,17 @@ def seed_pairs() -> list[tuple[str, dict, dict]]:
         docs = extract_file(SEEDS / src["file"]).to_json()["documents"]
         pairs += [(src["file"], g, p) for g, p in zip(src["documents"], docs, strict=True)]
     return pairs
+
+
+@pytest.fixture(params=["embedded", "oxigraph-serve"])
+def empty_backend(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty writable store: the embedded one, then a real ``oxigraph serve`` endpoint."""
+    from vankien.graph.serve import oxigraph_server
+    from vankien.graph.store import open_store
+
+    if request.param == "embedded":
+        with open_store(tmp_path / "store", write=True) as backend:
+            yield backend
+    else:
+        with oxigraph_server() as url, open_store(endpoint=url) as backend:
+            yield backend

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from vankien.graph.ingest import to_ntriples
 from vankien.graph.query import bind, load_query, named_queries, run_query
 from vankien.graph.results import render
 from vankien.graph.search import search
-from vankien.graph.serve import oxigraph_server
 from vankien.graph.store import Backend, open_store
 from vankien.loaders.errors import QueryError
 
@@ -98,16 +96,10 @@ def archive() -> list[tuple[str, str, str]]:
     ]
 
 
-@pytest.fixture(params=["embedded", "oxigraph-serve"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
-    if request.param == "embedded":
-        with open_store(tmp_path / "store", write=True) as backend:
-            _fill(backend)
-            yield backend
-    else:
-        with oxigraph_server() as url, open_store(endpoint=url) as backend:
-            _fill(backend)
-            yield backend
+@pytest.fixture
+def store(empty_backend: Backend) -> Backend:
+    _fill(empty_backend)
+    return empty_backend
 
 
 def _fill(backend: Backend) -> None:

@@ -6,14 +6,12 @@ path: ``tw/nq/57/2024`` (dated) or ``tw/nq/57`` (year-less, ``vk:unresolved true
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, Dataset, Literal, Namespace, URIRef
 from vankien.graph.ingest import Outcome, file_sha256, ingest, to_ntriples
 from vankien.graph.query import run_query
-from vankien.graph.serve import oxigraph_server
 from vankien.graph.store import SAME_AS, Backend, open_store
 
 BASE = "https://w3id.org/vankien/"
@@ -54,14 +52,9 @@ def _symbol(path: str) -> str:
     return f"{number}-{kind.upper()}/{issuer.upper()}"
 
 
-@pytest.fixture(params=["embedded", "oxigraph-serve"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
-    if request.param == "embedded":
-        with open_store(tmp_path / "store", write=True) as backend:
-            yield backend
-    else:
-        with oxigraph_server() as url, open_store(endpoint=url) as backend:
-            yield backend
+@pytest.fixture
+def store(empty_backend: Backend) -> Backend:
+    return empty_backend
 
 
 def fill(store: Backend, sources: dict[str, tuple[str, str]]) -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from vankien.graph.serve import oxigraph_server
 from vankien.graph.store import Backend, default_store_path, open_store, store_lock, with_values
 from vankien.loaders.errors import StoreError
 
@@ -60,14 +58,9 @@ def test_same_content_at_two_paths_keeps_its_graph_until_both_go(tmp_path: Path)
         assert count(store) == 0
 
 
-@pytest.fixture(params=["embedded", "oxigraph-serve"])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
-    if request.param == "embedded":
-        with open_store(tmp_path / "s", write=True) as store:
-            yield store
-    else:
-        with oxigraph_server() as url, open_store(endpoint=url) as store:
-            yield store
+@pytest.fixture
+def backend(empty_backend: Backend) -> Backend:
+    return empty_backend
 
 
 def test_default_graph_holds_each_fact_once_while_a_source_states_it(backend: Backend) -> None:
