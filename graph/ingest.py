@@ -1,10 +1,10 @@
 """Ingest: files → one named graph per source, written into a store.
 
 Files are hashed first; a file whose sha256 the registry already holds for that path is
-skipped. The rest are extracted and built in worker processes (each returns N-Triples),
-and written one source at a time from the calling process, so each source is one
-replacement of its graph. A file that cannot be read or extracted is reported and left
-out; the batch goes on.
+skipped. The rest are extracted and built in worker processes (each returns N-Triples)
+and written from the calling process a batch at a time: new files are loaded together
+in one atomic step, a changed file is one replacement of its graph. A file that cannot
+be read or extracted is reported and left out; the batch goes on.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -33,6 +34,8 @@ SEARCHABLE = (f"{VK}Document", f"{VK}StateDocument", "http://www.w3.org/ns/org#O
               "http://xmlns.com/foaf/0.1/Person")
 SEARCH_KEY = f"{VK}searchKey"  # all the folded words, for ranking and display
 SEARCH_WORD = f"{VK}searchWord"  # one folded word a triple, for index lookups
+WRITE_EVERY = 100  # files written to the store together (see ``Backend.write_sources``) …
+WRITE_WAIT = 2.0  # … or fewer, once this many seconds have passed since the last write
 
 Extracted = tuple[str, str]  # (sha256, N-Triples)
 Extractor = Callable[[str, str], Extracted]
@@ -77,13 +80,22 @@ def ingest(
             done(Outcome(path, "unchanged"))
         else:
             todo.append(path)
-    for path, result in _run(todo, extract, store.base, jobs or os.cpu_count() or 1):
-        if isinstance(result, str):
-            done(Outcome(path, "failed", result))
-            continue
-        sha, ntriples = result
-        store.write_source(path, sha, ntriples)
-        done(Outcome(path, "replaced" if path in known else "added"))
+    batch: list[tuple[str, Extracted | str]] = []
+    started = time.monotonic()
+
+    def write() -> None:
+        store.write_sources((p, *r) for p, r in batch if not isinstance(r, str))
+        for path, result in batch:
+            done(Outcome(path, "failed", result) if isinstance(result, str)
+                 else Outcome(path, "replaced" if path in known else "added"))
+        batch.clear()
+
+    for item in _run(todo, extract, store.base, jobs or os.cpu_count() or 1):
+        batch.append(item)
+        if len(batch) >= WRITE_EVERY or time.monotonic() - started > WRITE_WAIT:
+            write()
+            started = time.monotonic()
+    write()
     store.resolve_yearless()  # year-less citations across the whole store, once per batch
     return outcomes
 

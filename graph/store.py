@@ -29,7 +29,7 @@ import fcntl
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +115,11 @@ class Backend:
                    f"GRAPH <{self.registry}> {{ {self._entry(path, sha256)} }} }}")
         self.update(" ;\n".join(ops))  # one transaction
 
+    def write_sources(self, sources: Iterable[tuple[str, str, str]]) -> None:
+        """Write several ``(path, sha256, ntriples)`` sources, each as :meth:`write_source`."""
+        for path, sha256, ntriples in sources:
+            self.write_source(path, sha256, ntriples)
+
     def remove_source(self, path: str) -> bool:
         """Take the source at ``path`` out of the store, and re-resolve the year-less
         citations, in one transaction; False when it was not there."""
@@ -179,6 +184,7 @@ class Embedded(Backend):
 
     FLUSH_EVERY = 100_000  # triples: a flush keeps the write buffers (memory) bounded
     OPTIMIZE_AFTER = 1_000_000  # triples written: then compact on close (reads 1.5-2x faster)
+    BULK_QUADS = 500_000  # per bulk load: under Oxigraph's 1M-quad loader batch, so one ingest
 
     def __init__(self, store: ox.Store, base: str, path: Path | None = None) -> None:
         self._store, self.base, self.folder = store, base, path
@@ -201,22 +207,65 @@ class Embedded(Backend):
 
     def write_source(self, path: str, sha256: str, ntriples: str) -> None:
         """As :meth:`Backend.write_source`; a first write is one load (faster than an update)."""
-        from pyoxigraph import Literal, NamedNode, RdfFormat
+        from pyoxigraph import RdfFormat
 
         lines = ntriples.count("\n")
         self._unflushed, self._written = self._unflushed + lines, self._written + lines
         if self._unflushed > self.FLUSH_EVERY:
             self._store.flush()
             self._unflushed = 0
-        graph = f"{self.base}graph/{sha256}"
-        known = self.select(f"SELECT ?s WHERE {{ GRAPH <{self.registry}> {{ ?s <{VK}path> ?p }} }}",
-                            {"p": Literal(path)}).rows
-        if known or self._store.contains_named_graph(NamedNode(graph)):
+        if not self._is_new(path, sha256):
             super().write_source(path, sha256, ntriples)
             return
-        quads = (ntriples + in_graph(ntriples, graph)
-                 + in_graph(self._entry(path, sha256), self.registry))
-        self._store.load(quads, format=RdfFormat.N_QUADS)  # one transaction
+        self._store.load(self._quads(path, sha256, ntriples), format=RdfFormat.N_QUADS)
+
+    def write_sources(self, sources: Iterable[tuple[str, str, str]]) -> None:
+        """As :meth:`Backend.write_sources`; the sources first seen are bulk-loaded together.
+
+        Oxigraph's bulk loader turns each batch of up to a million quads into sorted tables
+        and adds them to the store in one atomic step (RocksDB's ingestion of external
+        files), after parsing the whole batch: a load of fewer quads, registry included, is
+        all or nothing, like a transaction, and two to three times faster than one.
+        """
+        from pyoxigraph import RdfFormat
+
+        batch: list[str] = []
+        size = 0  # quads in the batch
+
+        def flush() -> None:
+            nonlocal size
+            if batch:
+                self._store.bulk_load("".join(batch), format=RdfFormat.N_QUADS)
+            batch.clear()
+            size = 0
+
+        for path, sha256, ntriples in sources:
+            if not self._is_new(path, sha256):
+                flush()  # in order: a replacement may touch what the batch holds
+                self.write_source(path, sha256, ntriples)
+                continue
+            lines = ntriples.count("\n")
+            if size + 2 * lines > self.BULK_QUADS:
+                flush()
+            batch.append(self._quads(path, sha256, ntriples))
+            size += 2 * lines + 3
+            self._written += lines
+        flush()
+
+    def _is_new(self, path: str, sha256: str) -> bool:
+        """Neither the path is registered nor the graph of this content is in the store."""
+        from pyoxigraph import Literal, NamedNode
+
+        known = self.select(f"SELECT ?s WHERE {{ GRAPH <{self.registry}> {{ ?s <{VK}path> ?p }} }}",
+                            {"p": Literal(path)}).rows
+        graph = NamedNode(f"{self.base}graph/{sha256}")
+        return not known and not self._store.contains_named_graph(graph)
+
+    def _quads(self, path: str, sha256: str, ntriples: str) -> str:
+        """A new source as N-Quads: its triples in the default graph and in its own graph,
+        and its registry entry."""
+        return (ntriples + in_graph(ntriples, f"{self.base}graph/{sha256}")
+                + in_graph(self._entry(path, sha256), self.registry))
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads of ``graph``, else of every named graph (not the derived default graph)."""
@@ -314,9 +363,12 @@ def open_store(
 
 
 def in_graph(ntriples: str, graph: str) -> str:
-    """N-Triples lines (each ending in `` .``) as N-Quads lines of ``graph``."""
-    return "".join(f"{line.rstrip()[:-1]}<{graph}> .\n" for line in ntriples.splitlines()
-                   if line.strip())
+    """N-Triples lines, each ending in `` .`` and a line break, as N-Quads lines of ``graph``.
+
+    A line break cannot stand inside an N-Triples term (it is escaped), so each `` .\\n``
+    ends a line.
+    """
+    return ntriples.replace(" .\n", f" <{graph}> .\n")
 
 
 def with_values(query: str, bindings: dict[str, ox.Term]) -> str:

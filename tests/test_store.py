@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from vankien.graph.store import Backend, default_store_path, open_store, store_lock, with_values
+from vankien.graph.store import (
+    Backend,
+    default_store_path,
+    in_graph,
+    open_store,
+    store_lock,
+    with_values,
+)
 from vankien.loaders.errors import StoreError
 
 BASE = "https://w3id.org/vankien/"
@@ -75,6 +82,30 @@ def test_default_graph_holds_each_fact_once_while_a_source_states_it(backend: Ba
     assert int(backend.select(facts).rows[0][0].value) == 0
 
 
+ALL = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+SHARED = f'<{BASE}doc/x> <{BASE}p> "cited" .\n'
+
+
+@pytest.mark.parametrize("rounds", [
+    [[("/a.txt", "aa", SHARED + triples(2, "a")), ("/b.txt", "bb", SHARED + triples(1, "b"))]],
+    [[("/a.txt", "aa", triples(2, "a")), ("/copy/a.txt", "aa", triples(2, "a"))]],  # one content
+    [[("/a.txt", "aa", SHARED + triples(2, "a")), ("/b.txt", "bb", triples(1, "b"))],
+     [("/c.txt", "cc", SHARED), ("/a.txt", "a2", triples(1, "a2")), ("/d.txt", "dd", SHARED)]],
+    [[("/a.txt", "aa", triples(1, "a"))], [("/b.txt", "aa", triples(1, "a"))]],  # a copy, later
+])
+def test_a_batch_writes_what_one_source_at_a_time_writes(
+    backend: Backend, tmp_path: Path, rounds: list[list[tuple[str, str, str]]],
+) -> None:
+    with open_store(tmp_path / "one-by-one", write=True) as reference:
+        for batch in rounds:
+            for path, sha, ntriples in batch:
+                reference.write_source(path, sha, ntriples)
+        expected = set(reference.select(ALL).rows)
+    for batch in rounds:
+        backend.write_sources(batch)
+    assert set(backend.select(ALL).rows) == expected
+
+
 def test_reader_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="run `vankien ingest"), open_store(tmp_path / "none"):
         pass
@@ -110,6 +141,15 @@ def test_parameters_are_bound_as_terms(tmp_path: Path, value: str) -> None:
         rows = store.select(f"SELECT ?d WHERE {{ ?d <{BASE}p> ?v }}", {"v": ox.Literal(value)}).rows
         assert rows == [(ox.NamedNode(f"{BASE}d"),)]
         assert count(store) == 4
+
+
+@pytest.mark.parametrize("value", ["plain", "ends with a dot .", "a .\nline break", 'quote " .'])
+def test_in_graph_puts_each_triple_in_the_graph(value: str) -> None:
+    ntriples = f"<{BASE}d> <{BASE}p> {ox.Literal(value)} .\n<{BASE}d> <{BASE}q> <{BASE}e> .\n"
+    quads = list(ox.parse(in_graph(ntriples, f"{BASE}g"), format=ox.RdfFormat.N_QUADS))
+    triples = [q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
+    assert [q.triple for q in quads] == triples
+    assert {q.graph_name for q in quads} == {ox.NamedNode(f"{BASE}g")}
 
 
 def test_values_row_opens_the_outer_where() -> None:
