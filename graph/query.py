@@ -1,8 +1,9 @@
 """SPARQL over the store: named queries kept as ``queries/*.rq``, and the user's own.
 
 A named query file starts with a ``# description`` line, then one ``# param NAME: what``
-line per parameter (``# param NAME (integer): …`` for a typed one). Parameter values are
-bound as RDF terms in a ``VALUES`` row, never pasted into the query text.
+line per parameter (``# param NAME (integer): …`` for a typed one; ``label`` is a name as
+organizations are labelled, in Vietnamese). Parameter values are bound as RDF terms in a
+``VALUES`` row, never pasted into the query text.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
-TYPES = {"string", "iri", "integer", "date"}
+TYPES = {"string", "label", "iri", "integer", "date"}
 _PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)")
 
 
@@ -102,7 +103,11 @@ def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, ox.Term]:
 
 
 def term(value: str, kind: str) -> ox.Term:
-    """``value`` as an RDF term of ``kind`` (string, iri, integer, date)."""
+    """``value`` as an RDF term of ``kind`` (string, label, iri, integer, date).
+
+    A ``label`` is tagged ``@vi`` as the labels of organizations are, so that it matches one
+    by index lookup (a test on ``STR(?label)`` reads every label).
+    """
     import pyoxigraph as ox
 
     xsd = PREFIXES["xsd"]
@@ -118,6 +123,8 @@ def term(value: str, kind: str) -> ox.Term:
         if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             raise QueryError(None, f"not a date (YYYY-MM-DD): {value!r}")
         return ox.Literal(value, datatype=ox.NamedNode(xsd + "date"))
+    if kind == "label":
+        return ox.Literal(value, language="vi")
     return ox.Literal(value)
 
 

@@ -112,12 +112,15 @@ def values(store: Backend, query: str, params: dict | None = None) -> list[tuple
     return [tuple(t.value if t is not None else None for t in row) for row in table.rows]
 
 
+EXAMPLE = {"string": "35-NQ/TW", "label": "Tỉnh ủy An Lạc", "integer": "2020"}
+
+
 def test_every_named_query_has_a_description_and_runs(store: Backend) -> None:
     queries = named_queries()
-    assert len(queries) >= 8
+    assert len(queries) >= 9
     for q in queries.values():
         assert q.description and not q.description.startswith("#")
-        run_query(store, q.name, {p.name: "35-NQ/TW" for p in q.params})
+        run_query(store, q.name, {p.name: EXAMPLE[p.type] for p in q.params})
 
 
 @pytest.mark.parametrize(("query", "params", "expected"), [
@@ -138,6 +141,11 @@ def test_every_named_query_has_a_description_and_runs(store: Backend) -> None:
     ("duties-by-frequency", {}, [("yearly", "2")]),
     ("by-issuer-year", {}, [("Ban Tuyên giáo Tỉnh ủy", "2021", "1"),
                             ("Tỉnh ủy An Lạc", "2019", "1"), ("Tỉnh ủy An Lạc", "2020", "1")]),
+    ("documents", {"issuer": "Tỉnh ủy An Lạc", "year": "2020"}, [
+        (str(P2), "05-KH/TU", "Kế hoạch", "2020-01-10", "/archive/05-kh.txt")]),
+    ("documents", {"issuer": "Ban Tuyên giáo Tỉnh ủy", "year": "2021"}, [
+        (str(P3), "07-CV/BTGTU", "Công văn", "2021-02-02", "/archive/07-cv.txt")]),
+    ("documents", {"issuer": "Tỉnh ủy An Lạc", "year": "2021"}, []),
     ("missing", {}, [(str(X), "35-NQ/TW", "Nghị quyết", "2")]),
     ("warnings", {}, [("conflicting-symbol", "1", "1", "two symbols")]),
 ])
