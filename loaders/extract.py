@@ -38,7 +38,7 @@ from .pagemeta import PageMeta, find_page_meta
 from .places import OrgContext, find_context, with_place_of
 from .read import read_source
 from .recipients import find_recipients
-from .resolve import APPENDIX, assign_ids
+from .resolve import APPENDIX, amend, assign_ids
 from .signature import find_signature
 from .split import Part, content_end, link_cover_letters, mark_lone_letters, split_parts
 
@@ -211,9 +211,9 @@ def _name_bodies(doc: Document, ctx: OrgContext, bodies: _Bodies) -> None:
     partners of its duties, receiving offices, the body its signer signs for."""
     bodies.add(doc.issuer)
     bodies.add(doc.issuer_parent)
-    doc.citations = [replace(c, issuer_id=bodies.id(c.issuer, ctx)) for c in doc.citations]
+    doc.citations = [amend(c, issuer_id=bodies.id(c.issuer, ctx)) for c in doc.citations]
     doc.responsibilities = [
-        replace(r, actor_id=bodies.id(r.actor, ctx),
+        amend(r, actor_id=bodies.id(r.actor, ctx),
                 partner_ids=tuple(bodies.id(p, ctx) for p in r.partners))
         for r in doc.responsibilities]
     doc.received = [replace(r, by_id=bodies.id(r.by, ctx)) for r in doc.received]

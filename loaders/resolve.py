@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 from .clean import fold
 from .kinds import is_central
@@ -21,6 +22,15 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _PARTY_FORM = re.compile(r"^\d[\d.]*-")
 APPENDIX = "previous"  # Document.appendix_of before IRIs: the part before this one
 Committee = Callable[[str | None, str, object], "str | None"]
+R = TypeVar("R")
+
+
+def amend(record: R, **changes: object) -> R:
+    """``dataclasses.replace`` for the records of :mod:`.model`, five times faster: their
+    fields are copied, not passed through ``__init__`` again (none has a ``__post_init__``)."""
+    new = object.__new__(type(record))
+    new.__dict__.update(record.__dict__, **changes)
+    return new
 
 
 def slug(text: str) -> str:
@@ -126,7 +136,7 @@ def _doc_id(doc: Document, ctx, sha256: str, index: int, base: str,
 def _target(c: Citation, doc: Document, own: str | None, ctx, years: dict[str, set[int]],
             base: str, committee: Committee, warnings: list[Warning]) -> Citation:
     if c.system == "state":
-        return replace(c, target=state_iri(base, c.symbol))
+        return amend(c, target=state_iri(base, c.symbol))
     suffix = symbol_suffix(c.symbol)[0]
     central = is_central(suffix)
     key = None
@@ -140,7 +150,7 @@ def _target(c: Citation, doc: Document, own: str | None, ctx, years: dict[str, s
     elif year is None:
         warnings.append(Warning("citation-year-unknown", f"{c.symbol} is cited without a year "
                                 "and no other mention gives one", c.span))
-    return replace(c, target=document_iri(base, issuer_key(suffix, key, central), c.type or "",
+    return amend(c, target=document_iri(base, issuer_key(suffix, key, central), c.type or "",
                                           c.number or "", year))
 
 
