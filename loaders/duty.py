@@ -172,7 +172,8 @@ def _block(plain: str, a: int, b: int) -> _Block:
     block = _Block(a, b, bool(marker), body, body)
     prefix = _FOR.match(plain, body, b)  # 'Đối với …', 'Trách nhiệm của …'
     named = prefix.end() if prefix else body
-    head = _HEAD.match(plain[named:b])
+    rest = plain[named:b]
+    head = _HEAD.match(rest) if ":" in rest else None  # a failed match tries 160 lengths
     if marker and not head and _bare_heading(plain, named, b):
         block.actor, block.body = (written(plain, named, b), (named, b)), b
     elif head and not label_pattern().match(plain, body, b):
