@@ -51,12 +51,9 @@ def iso_date(m: re.Match[str]) -> str | None:
         return None
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def squash(text: str) -> str:
-    """Collapse runs of white space and trim."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse runs of white space and trim (``str.split`` splits where ``\\s`` matches)."""
+    return " ".join(text.split())
 
 
 def finditer_where(pattern: re.Pattern[str], opening: re.Pattern[str], text: str,
