@@ -125,14 +125,18 @@ def file_sha256(path: str) -> str:
 def _run(
     paths: list[str], extract: Extractor, base: str, jobs: int,
 ) -> Iterator[tuple[str, Extracted | str]]:
-    """``(path, result or reason)`` in input order; at most ``4 * jobs`` files in flight."""
+    """``(path, result or reason)`` in input order.
+
+    Up to two write batches of files are in flight, so the workers go on extracting while
+    the calling process writes a batch.
+    """
     if jobs <= 1 or len(paths) <= 1:
         yield from ((p, _guarded(extract, p, base)) for p in paths)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["vankien.loaders", "vankien.graph.build", "rdflib"])
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from _windowed(pool, paths, extract, base, 4 * jobs)
+        yield from _windowed(pool, paths, extract, base, 2 * WRITE_EVERY)
 
 
 def _windowed(
