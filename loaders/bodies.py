@@ -270,6 +270,9 @@ def partners(plain: str, a: int, b: int) -> tuple[list[str], int, bool]:
 
 def reports_to(plain: str, a: int, b: int) -> str | None:
     """'báo cáo (kết quả …) với X', 'báo cáo X': the body reported to."""
+    low = lowered(plain)
+    if low is not None and low.find("báo", a, b) < 0:
+        return None  # the pattern opens with it, in any case
     for m in _report_pattern().finditer(plain[a:b]):
         start = a + m.end()
         direct = m[0].split()[-1].lower() == "cáo"

@@ -377,7 +377,7 @@ def _task_text(plain: str, a: int, b: int) -> str:
 
 def _role(plain: str, a: int, b: int) -> tuple[tuple[str, ...], list[str], int]:
     """Roles, partners and where the task proper starts, from the task's opening words."""
-    words = [m for m in WORD.finditer(plain, a, b)][:10]
+    words = list(islice(WORD.finditer(plain, a, b), 10))
     m = _role_pattern().search(plain, a, words[-1].end()) if words else None
     if not m or _verb_before(plain, a, m.start()):
         return ("execute",), [], a

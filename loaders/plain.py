@@ -114,6 +114,16 @@ def finditer_at(
         i += 1
 
 
+def may_open(openings: re.Pattern[str], plain: str, start: int, end: int) -> bool:
+    """Whether :func:`finditer_at` with ``openings`` may find anything in ``[start, end)``:
+    False only when none of ``openings`` stands there."""
+    starts = _opening_starts(plain, openings)
+    if starts is None:
+        return True
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
 @lru_cache(maxsize=16)
 def _opening_starts(plain: str, openings: re.Pattern[str]) -> list[int] | None:
     low = lowered(plain)

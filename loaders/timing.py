@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from .model import Deadline, Recurrence
-from .plain import finditer_at, squash, table, written
+from .plain import finditer_at, may_open, squash, table, written
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10,
@@ -102,6 +102,8 @@ def _is_duration(plain: str, at: int) -> bool:
 def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list[Deadline]:
     """Each deadline phrase in ``plain[start:end]``; ``issued`` resolves 'kể từ ngày ký'."""
     found: dict[int, Deadline] = {}
+    if not may_open(_OPENINGS, plain, start, end):
+        return []
     for pattern in _PATTERNS:
         for m in finditer_at(pattern, _OPENINGS, plain, start, end):
             if m.start() in found or (pattern is _YEAR and _in_title(plain, m, start)):
