@@ -217,13 +217,14 @@ def _position_words() -> re.Pattern[str]:
 def sentence_case(upper: str) -> str:
     """'BAN THƯỜNG VỤ TỈNH ỦY' → 'Ban Thường vụ Tỉnh ủy', as a careful reader writes it."""
     low = squash(upper).lower()
-    for phrase, cased in _case_words():
-        low = phrase.sub(cased, low)
+    for phrase, pattern, cased in _case_words():
+        if phrase in low:  # most phrases are not there: a substring test is cheaper than sub
+            low = pattern.sub(cased, low)
     return low[:1].upper() + low[1:]
 
 
 @cache
-def _case_words() -> list[tuple[re.Pattern[str], str]]:
-    """Each phrase of ``case_words`` as a whole-word pattern, longest first, and its casing."""
+def _case_words() -> list[tuple[str, re.Pattern[str], str]]:
+    """Each phrase of ``case_words``, longest first, its whole-word pattern and its casing."""
     ordered = sorted(table()["case_words"].items(), key=lambda kv: -len(kv[0]))
-    return [(re.compile(rf"(?<!\w){re.escape(p)}(?!\w)"), c) for p, c in ordered]
+    return [(p, re.compile(rf"(?<!\w){re.escape(p)}(?!\w)"), c) for p, c in ordered]
