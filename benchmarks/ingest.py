@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/ingest.py                 # N = 1,000, 10,000 and 100,000
     .venv/bin/python benchmarks/ingest.py 1000 10000      # chosen sizes
     .venv/bin/python benchmarks/ingest.py 1000 --keep /tmp/bench   # keep archives and stores
+    .venv/bin/python benchmarks/ingest.py 1000 --keep /tmp/bench --reuse   # their queries again
 
 Documents are composed from templates in the real layout of provincial party documents
 (header, symbol, place and date, subject, body citing central documents with a skewed
@@ -16,6 +17,7 @@ p50/p95 latency of every named query and of a search, and the wall time of a col
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import statistics
@@ -122,7 +124,8 @@ def generate(n: int, folder: Path, seed: int = 7) -> dict[str, str]:
             local[province].append((symbol, f"{day:02d}/{month:02d}/{year}", kind))
         if kind == "KH" and not example:
             example = symbol
-    return {"symbol": CENTRAL[3][0], "actor": BODIES[0], "local": example or "01-NQ/TU"}
+    return {"symbol": CENTRAL[3][0], "actor": BODIES[0], "local": example or "01-NQ/TU",
+            "issuer": f"Tỉnh ủy {PROVINCES[0]}", "year": "2020"}
 
 
 def _body(rng: random.Random, kind: str, earlier: list, weights: list[float]) -> str:
@@ -185,17 +188,23 @@ def cold_query(store: Path, symbol: str) -> float:
     return statistics.median(times)
 
 
-def bench(n: int, root: Path) -> None:
+def bench(n: int, root: Path, reuse: bool = False) -> None:
     folder, store = root / f"archive-{n}", root / f"store-{n}"
-    shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(store, ignore_errors=True)
-    params = generate(n, folder)
-    wall, peak, summary = peak_ingest(folder, store)
-    size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
-    print(f"\n## N = {n:,}: ingest {n / wall:.1f} documents/s ({wall:.1f} s; {summary}), "
-          f"store {size:.1f} MiB, peak memory {peak:.0f} MiB")
+    saved = root / f"params-{n}.json"
+    if reuse and saved.exists() and (store / "CURRENT").exists():  # only the queries again
+        params = json.loads(saved.read_text())
+        print(f"\n## N = {n:,}: the store kept in {store}")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(store, ignore_errors=True)
+        params = generate(n, folder)
+        saved.write_text(json.dumps(params))
+        wall, peak, summary = peak_ingest(folder, store)
+        size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
+        print(f"\n## N = {n:,}: ingest {n / wall:.1f} documents/s ({wall:.1f} s; {summary}), "
+              f"store {size:.1f} MiB, peak memory {peak:.0f} MiB", flush=True)
     print("| query | rows | p50 ms | p95 ms |\n|---|---:|---:|---:|")
-    values = {"symbol": params["symbol"], "actor": params["actor"]}
+    values = {k: params[k] for k in ("symbol", "actor", "issuer", "year")}
     with open_store(store) as backend:
         for q in named_queries().values():
             given = {p.name: values[p.name] for p in q.params}
@@ -214,12 +223,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000])
     parser.add_argument("--keep", type=Path, help="Folder to keep archives and stores in.")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Time the queries again on the stores kept in --keep.")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="vankien-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     try:
         for n in args.sizes:
-            bench(n, root)
+            bench(n, root, args.reuse and args.keep is not None)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
