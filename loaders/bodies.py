@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from .kinds import trie_pattern
 from .model import Span
 from .plain import View, lowered, strip_span, table, written
 
@@ -215,8 +216,7 @@ def _not_heads() -> tuple[str, ...]:
 
 def alternation(phrases: list[str]) -> str:
     """Longest first, any run of spaces or a line break between words."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+    return trie_pattern(phrases)
 
 
 def flat(s: str) -> str:

@@ -149,5 +149,4 @@ def words(name: str) -> list[str]:
 
 def alternation(items: list[str]) -> str:
     """A regex alternation of ``items``, longest first, any spacing between words."""
-    return "|".join(r"\s+".join(map(re.escape, w.split()))
-                    for w in sorted(items, key=len, reverse=True))
+    return trie_pattern(items)
