@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from .kinds import trie_pattern
 from .model import Span
@@ -117,6 +117,7 @@ def split_bodies(plain: str, a: int, b: int) -> list[Span]:
     return [(s, e) for s, e in spans if e > s]
 
 
+@lru_cache(maxsize=4096)  # a document names the same bodies again and again
 def is_actor(name: str) -> bool:
     """A body's name, not a bare common noun ('Cơ quan', 'Các đơn vị') nor a verb."""
     words = name.split()
