@@ -164,7 +164,7 @@ def committee_slug(name: str | None, suffix: str = "",
         if full.casefold().startswith(wording.casefold() + " "):
             full = committee + full[len(wording):]
             break
-    bare = fold(full) in {fold(w) for w, _ in _generics()}  # "Đảng ủy" alone: which one?
+    bare = fold(full) in {w for w, _ in _generics()}  # "Đảng ủy" alone: which one?
     if bare or _relative_kind(full) or is_plural(full):
         return None
     known = _index().get(fold(full))
@@ -191,7 +191,7 @@ def _relatives() -> list[tuple[str, str]]:
 def _ends_bare(name: str) -> bool:
     """True when ``name`` ends with a committee word that names no place (``… Huyện ủy``)."""
     key = fold(name)
-    return any(key == fold(w) or key.endswith(" " + fold(w)) for w, _ in _generics())
+    return any(key == w or key.endswith(" " + w) for w, _ in _generics())
 
 
 def _complete(name: str, context: OrgContext) -> str:
@@ -288,24 +288,28 @@ def complete_from(name: str, bodies: list[str]) -> str:
     Đảng ủy`` over ``Đảng ủy Thông tấn xã Việt Nam`` is ``Ban Thường vụ Đảng ủy Thông tấn xã
     Việt Nam``; ``Ban Chấp hành Đảng bộ Khối`` over ``Đảng ủy Khối các cơ quan Trung ương``
     is ``Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương``."""
+    folded = fold(name)
     for generic, spellings in _generics():
-        if not fold(name).endswith(fold(generic)):
+        if not folded.endswith(generic):
             continue
         for body in reversed(bodies):
-            head = next((s for s in spellings if fold(body).startswith(fold(s) + " ")), None)
+            low = fold(body)
+            head = next((s for s, key in spellings if low.startswith(key)), None)
             if head:
                 return name + body[len(head):]
     return name
 
 
 @cache
-def _generics() -> list[tuple[str, tuple[str, ...]]]:
-    """Committee words a name may end with, longest first, each with its other spellings."""
+def _generics() -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Committee words a name may end with (folded), longest first, each with its spellings
+    and the folded prefix each opens a name with."""
     data = _data()
     words = {*data["relative"], *data["local_suffixes"].values(), "Đảng ủy", "Đảng bộ", "Chi bộ"}
     pairs = data["equivalents"]
     out = []
     for w in sorted(words, key=len, reverse=True):
         same = {w} | {b for a, b in pairs if a == w} | {a for a, b in pairs if b == w}
-        out.append((w, tuple(sorted(same, key=len, reverse=True))))
+        spellings = sorted(same, key=len, reverse=True)
+        out.append((fold(w), tuple((s, fold(s) + " ") for s in spellings)))
     return out
