@@ -62,13 +62,18 @@ def on_composed(find: F) -> F:
 
     @wraps(find)
     def run(text: str, start: int, end: int, *args: Any) -> Any:
-        if unicodedata.is_normalized("NFC", text):
+        if _is_nfc(text):
             return find(text, start, end, *args)
         composed, where = _compose(text)
         found = find(composed, bisect_left(where, start), bisect_left(where, end), *args)
         return _remap(found, where)
 
     return run  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4)  # the finders of one document all ask it of the same text
+def _is_nfc(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
 
 
 def _compose(text: str) -> tuple[str, list[int]]:
