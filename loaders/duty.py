@@ -238,8 +238,8 @@ def _block_duties(
         extent_end = heads[i + 1][0] if i + 1 < len(heads) else block.end
         own_heading = owner and actors == [owner] and block.start <= owner[1][0]
         lo = owner[1][0] if own_heading and i == 0 else a
-        for actor, _ in actors:
-            out += _responsibility(plain, actor, task_at, (lo, extent_end), issued)
+        out += _responsibilities(plain, [actor for actor, _ in actors], task_at,
+                                 (lo, extent_end), issued)
     return out
 
 
@@ -342,10 +342,11 @@ def _openings(plain: str, a: int, b: int) -> list[int]:
     return [starts[-1]] if (head_at(plain, starts[-1], b) if named is None else named) else []
 
 
-def _responsibility(
-    plain: str, actor: str, task_at: int, extent: Span, issued: str | None
+def _responsibilities(
+    plain: str, actors: list[str], task_at: int, extent: Span, issued: str | None
 ) -> list[Responsibility]:
-    """One actor's duty: role and partners from the task's opening words.
+    """The actors' duty: role and partners from the task's opening words, the task, its
+    times and report line read once for them all.
 
     'X phối hợp với Y làm Z' makes X both a coordinating body (with Y) and the one who
     carries out Z, so it gives two records: coordinate and execute, same task.
@@ -354,19 +355,13 @@ def _responsibility(
     roles, with_bodies, task_start = _role(plain, task_at, clause_end)
     lo, hi = extent
     deadline = next((d.date for d in find_deadlines(plain, lo, hi, issued) if d.date), None)
-    return [
-        Responsibility(
-            actor=clean_actor(actor),
-            role=role,
-            task=_task_text(plain, task_start, clause_end),
-            partners=tuple(with_bodies),
-            recurrences=frequencies(plain, lo, hi),
-            deadline=deadline,
-            reports_to=reports_to(plain, lo, hi),
-            span=strip_span(plain, lo, hi),
-        )
-        for role in roles
-    ]
+    task, partners_ = _task_text(plain, task_start, clause_end), tuple(with_bodies)
+    recurrences, reported = frequencies(plain, lo, hi), reports_to(plain, lo, hi)
+    span = strip_span(plain, lo, hi)
+    return [Responsibility(actor=clean_actor(actor), role=role, task=task, partners=partners_,
+                           recurrences=recurrences, deadline=deadline, reports_to=reported,
+                           span=span)
+            for actor in actors for role in roles]
 
 
 def _task_text(plain: str, a: int, b: int) -> str:
