@@ -271,18 +271,26 @@ def find_named(text: str, start: int, end: int) -> list[tuple[str, tuple[int, in
     """
     out = []
     for m in finditer_where(_NAMED, _NAMED_OPENING, text, start, end):
-        body = m["body"]
-        if stop := _NAMED_STOP.search(body):
-            body = body[:stop.start()]
-        body = _trim_tail(body.rstrip(" ,"))
-        span = (m.start(), m.start("body") + len(body))
-        for part in re.split(r"\s+và\s+(?=Đại hội|Hội nghị)", squash(body)):
-            if not _NUMBERED.search(part):
-                continue  # "Nghị quyết Đại hội" alone names no one congress
-            for name in _expand_roman(part):
-                name = re.sub(r"\((khóa\s+[IVXLC]+)\)", r"\1", name, flags=re.IGNORECASE)
-                out.append((f"{squash(m['head'])} {name}", span))
+        length, names = _names(m["head"], m["body"])
+        span = (m.start(), m.start("body") + length)
+        out += [(name, span) for name in names]
     return out
+
+
+@lru_cache(maxsize=1024)  # a document names the same congress again and again
+def _names(head: str, body: str) -> tuple[int, tuple[str, ...]]:
+    """How much of ``body`` the name takes, and the documents it names."""
+    if stop := _NAMED_STOP.search(body):
+        body = body[:stop.start()]
+    body = _trim_tail(body.rstrip(" ,"))
+    names = []
+    for part in re.split(r"\s+và\s+(?=Đại hội|Hội nghị)", squash(body)):
+        if not _NUMBERED.search(part):
+            continue  # "Nghị quyết Đại hội" alone names no one congress
+        for name in _expand_roman(part):
+            name = re.sub(r"\((khóa\s+[IVXLC]+)\)", r"\1", name, flags=re.IGNORECASE)
+            names.append(f"{squash(head)} {name}")
+    return len(body), tuple(names)
 
 
 def _trim_tail(body: str) -> str:
