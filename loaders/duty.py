@@ -426,7 +426,7 @@ def _assign_pattern() -> re.Pattern[str]:
 
 @cache
 def _assign_openings() -> re.Pattern[str]:
-    return re.compile("|".join(sorted({re.escape(p.split()[0]) for p in table()["assign"]})))
+    return re.compile(alternation([p.split()[0] for p in table()["assign"]]))
 
 
 @cache

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
 
+from .kinds import trie_pattern
 from .model import Deadline, Recurrence
 from .plain import finditer_at, may_open, squash, table, written
 
@@ -45,7 +46,8 @@ _PATTERNS = [
                r"(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+"
                r"(?P<anchor>ký(?:\s+ban\s+hành)?|ban\s+hành|nhận\s+được|nhận|\w+)"),
 ]
-_OPENINGS = re.compile("trước|chậm|hạn|thời|đến|hết|trong|cuối|xong|sau")  # of _PATTERNS
+_OPENINGS = re.compile(trie_pattern(  # the first words of _PATTERNS
+    ["trước", "chậm", "hạn", "thời", "đến", "hết", "trong", "cuối", "xong", "sau"]))
 
 
 @cache
@@ -66,8 +68,7 @@ def _title_words() -> re.Pattern[str]:
 @cache
 def _recurrence_openings() -> re.Pattern[str]:
     """The first words of the recurrence words, lower case."""
-    firsts = sorted({w.split()[0] for w in _recurrence_words()[1]}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, firsts)))
+    return re.compile(trie_pattern({w.split()[0] for w in _recurrence_words()[1]}))
 
 
 def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
