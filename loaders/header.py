@@ -128,7 +128,12 @@ def is_upper(text: str) -> bool:
 
 def is_motto(text: str) -> bool:
     """The party's or the state's motto, which heads a document but issues nothing."""
-    return len(text) < 60 and bool(_MOTTO.search(fold(text)))
+    return len(text) < 60 and _motto_words(text)
+
+
+@lru_cache(maxsize=1024)  # short lines (mottos, marks, signers) come back document after document
+def _motto_words(text: str) -> bool:
+    return bool(_MOTTO.search(fold(text)))
 
 
 def title_kind(text: str) -> re.Match[str] | None:
