@@ -72,14 +72,17 @@ def verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
 
 def _ends_with_nominalizer(before: str) -> bool:
     """``before`` is, or ends with a space and, a nominalizer ('công tác', 'việc')."""
-    words = _nominalizers()
+    words, most = _nominalizers()
+    pieces = before.split(" ")  # what follows each space, read back from the end
     return before in words or any(
-        before[i + 1:] in words for i, c in enumerate(before) if c == " ")
+        " ".join(pieces[-k:]) in words for k in range(1, min(most, len(pieces) - 1) + 1))
 
 
 @cache
-def _nominalizers() -> frozenset[str]:
-    return frozenset(table()["nominalizers"])
+def _nominalizers() -> tuple[frozenset[str], int]:
+    """The nominalizers, and the most words one has."""
+    words = frozenset(table()["nominalizers"])
+    return words, max(len(w.split(" ")) for w in words)
 
 
 @cache
