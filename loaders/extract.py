@@ -170,7 +170,8 @@ def _issuer(block: list[str], title_issuer: str | None, text: str, ctx: OrgConte
     if issuer is None:
         return None, None
     if issuer.id and issuer.id.endswith("/ban-chap-hanh-trung-uong"):
-        signer = next((b for b in _CENTRAL_SIGNERS if f"T/M {b}" in text.upper()), None)
+        upper = text.upper()
+        signer = next((b for b in _CENTRAL_SIGNERS if f"T/M {b}" in upper), None)
         if signer:
             orgs, issuer = [issuer], resolve_org(title_case(signer), ctx, base=base)
     parent = orgs[-1] if orgs else parent_of(issuer, ctx, base=base)
