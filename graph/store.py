@@ -225,7 +225,9 @@ class Embedded(Backend):
         Oxigraph's bulk loader turns each batch of up to a million quads into sorted tables
         and adds them to the store in one atomic step (RocksDB's ingestion of external
         files), after parsing the whole batch: a load of fewer quads, registry included, is
-        all or nothing, like a transaction, and two to three times faster than one.
+        all or nothing, like a transaction, and two to three times faster than one. The
+        batch is parsed leniently (IRIs and language tags are not checked again): give text
+        that a strict parser read before, as :func:`vankien.graph.ingest.extract_ntriples` does.
         """
         from pyoxigraph import RdfFormat
 
@@ -235,7 +237,7 @@ class Embedded(Backend):
         def flush() -> None:
             nonlocal size
             if batch:
-                self._store.bulk_load("".join(batch), format=RdfFormat.N_QUADS)
+                self._store.bulk_load("".join(batch), format=RdfFormat.N_QUADS, lenient=True)
             batch.clear()
             size = 0
 
