@@ -119,6 +119,26 @@ def finditer_at(
         i += 1
 
 
+def same_matches(
+    starts: list[int], ends: list[int], plain: str, start: int, end: int
+) -> slice | None:
+    """Which of the matches a :func:`finditer_at` scan of the whole text found (their
+    ``starts`` and ``ends``, in order) a scan of ``[start, end)`` alone finds; None when it
+    may find others.
+
+    They are the same when no match crosses an edge (the scan of the part starts as the
+    whole one reaches ``start``) and white space stands at ``end`` or just before it: the
+    patterns' look-aheads test one character, which white space passes or fails as the end
+    of the text does, and a match never ends with white space.
+    """
+    i, j = bisect_left(starts, start), bisect_left(starts, end)
+    if (i and ends[i - 1] > start) or (j and ends[j - 1] > end):
+        return None
+    if end < len(plain) and not (plain[end].isspace() or plain[end - 1].isspace()):
+        return None
+    return slice(i, j)
+
+
 def may_open(openings: re.Pattern[str], plain: str, start: int, end: int) -> bool:
     """Whether :func:`finditer_at` with ``openings`` may find anything in ``[start, end)``:
     False only when none of ``openings`` stands there."""

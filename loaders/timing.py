@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from .kinds import trie_pattern
 from .model import Deadline, Recurrence
-from .plain import finditer_at, may_open, squash, table, written
+from .plain import finditer_at, may_open, same_matches, squash, table, written
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10,
@@ -85,13 +84,32 @@ def frequencies(plain: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for _, f in _recurrence_words_at(plain, start, end)))
 
 
-def _recurrence_words_at(plain: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    """Where each recurrence word stands, and its frequency ('sau 6 tháng' is none)."""
+def _recurrence_words_at(plain: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Where each recurrence word stands, and its frequency ('sau 6 tháng' is none): taken
+    from those of the whole text when a scan of the part alone finds the same."""
+    starts, ends, words = _whole_text_words(plain)
+    part = same_matches(starts, ends, plain, start, end)
+    found = words[part] if part else _recurrence_words_in(plain, start, end)
+    return [(a, frequency) for a, _, frequency in found if frequency]
+
+
+@lru_cache(maxsize=8)  # a document's duties each read their own stretch of it
+def _whole_text_words(
+    plain: str,
+) -> tuple[list[int], list[int], list[tuple[int, int, str | None]]]:
+    words = _recurrence_words_in(plain, 0, len(plain))
+    return [a for a, _, _ in words], [b for _, b, _ in words], words
+
+
+def _recurrence_words_in(plain: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """``(start, end, frequency)`` of each recurrence word; None for a duration."""
     pattern, freq = _recurrence_words()
+    found = []
     for m in finditer_at(pattern, _recurrence_openings(), plain, start, end):
         frequency = freq[squash(m[0]).lower()]
-        if not (frequency == "semiannual" and _is_duration(plain, m.start())):
-            yield m.start(), frequency
+        duration = frequency == "semiannual" and _is_duration(plain, m.start())
+        found.append((m.start(), m.end(), None if duration else frequency))
+    return found
 
 
 def _is_duration(plain: str, at: int) -> bool:
