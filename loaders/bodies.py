@@ -58,14 +58,14 @@ def verb_at(plain: str, at: int, b: int, stops: tuple[str, ...]) -> bool:
         return False
     if not plain[at - 1].isspace():
         return False
-    before = plain[max(0, at - 24):at].lower().rstrip()
+    before = _lower(plain, max(0, at - 24), at).rstrip()
     if _ends_with_nominalizer(before) and not starts_with(plain, at, b, table()["modals"]):
         return False
-    low = plain[at:min(b, at + 40)].lower()
+    low = _lower(plain, at, min(b, at + 40))
     for verb, nouns in _noun_readings().get(low.split(" ", 1)[0], ()):
         if low.startswith(verb + " ") and low[len(verb) + 1:].startswith(nouns):
             return False
-    window = plain[max(0, at - 20):min(b, at + 30)].lower().replace("\n", " ")
+    window = _lower(plain, max(0, at - 20), min(b, at + 30)).replace("\n", " ")
     return not any(p in window and _covers(window, p, at - max(0, at - 20))
                    for p in table()["nominal_phrases"])
 
@@ -145,10 +145,10 @@ def _upper_words(name: str) -> str:
 
 def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
-    if plain[a:min(b, a + 1)].lower()[:1] not in _head_letters():
+    if _lower(plain, a, min(b, a + 1))[:1] not in _head_letters():
         return False  # the first letter of no determiner or head word
-    s = plain[a:min(b, a + 60)]
-    s = (s if s.isprintable() and "  " not in s else flat(s)).lower()  # one space each: flat
+    s = _lower(plain, a, min(b, a + 60))
+    s = s if s.isprintable() and "  " not in s else flat(s)  # one space each: flat
     m = _head().match(s)
     return m is not None and not s.startswith(_not_heads(), m.start("head"))
 
@@ -223,6 +223,13 @@ def alternation(phrases: list[str]) -> str:
     return trie_pattern(phrases)
 
 
+def _lower(plain: str, a: int, b: int) -> str:
+    """``plain[a:b].lower()``: cut from the lower-cased view of a document's text (see
+    :func:`lowered`), which most words the finders read come from."""
+    low = lowered(plain) if isinstance(plain, View) else None
+    return plain[a:b].lower() if low is None else low[a:b]
+
+
 def flat(s: str) -> str:
     return _SPACES.sub(" ", s)
 
@@ -231,8 +238,8 @@ def starts_with(
     plain: str, at: int, b: int, words: tuple[str, ...] | list[str], fold: bool = True
 ) -> bool:
     """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
-    s = plain[at:min(b, at + 60)]
-    return _words_pattern(words).match(s.lower() if fold else s) is not None
+    s = _lower(plain, at, min(b, at + 60)) if fold else plain[at:min(b, at + 60)]
+    return _words_pattern(words).match(s) is not None
 
 
 _BY_IDENTITY: dict[int, tuple[object, re.Pattern[str]]] = {}
