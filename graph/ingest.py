@@ -36,7 +36,6 @@ SEARCH_KEY = f"{VK}searchKey"  # all the folded words, for ranking and display
 SEARCH_WORD = f"{VK}searchWord"  # one folded word a triple, for index lookups
 WRITE_EVERY = 100  # files written to the store together (see ``Backend.write_sources``) …
 WRITE_WAIT = 2.0  # … or fewer, once this many seconds have passed since the last write
-WORKER_NICENESS = 10  # added to the extracting processes' niceness (see ``_run``)
 
 Extracted = tuple[str, str]  # (sha256, N-Triples)
 Extractor = Callable[[str, str], Extracted]
@@ -129,16 +128,14 @@ def _run(
     """``(path, result or reason)`` in input order.
 
     Up to two write batches of files are in flight, so the workers go on extracting while
-    the calling process writes a batch. The workers run at a lower priority: the writer is
-    the narrowest stage of the pipeline, and a core it shares with them slows the whole run.
+    the calling process writes a batch.
     """
     if jobs <= 1 or len(paths) <= 1:
         yield from ((p, _guarded(extract, p, base)) for p in paths)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["vankien.loaders", "vankien.graph.build", "rdflib"])
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=os.nice,
-                             initargs=(WORKER_NICENESS,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         yield from _windowed(pool, paths, extract, base, 2 * WRITE_EVERY)
 
 
