@@ -126,8 +126,9 @@ def generate(n: int, folder: Path, seed: int = 7) -> dict[str, str]:
             example = symbol
         if kind == "NQ" and i <= n // 2:
             resolution = symbol
-    return {"symbol": CENTRAL[3][0], "actor": BODIES[0], "local": example or "01-NQ/TU",
-            "resolution": resolution, "issuer": f"Tỉnh ủy {PROVINCES[0]}", "year": "2020"}
+    return {"symbol": CENTRAL[3][0], "actor": f"{BODIES[0]} {PROVINCES[0]}",
+            "local": example or "01-NQ/TU", "resolution": resolution,
+            "issuer": f"Tỉnh ủy {PROVINCES[0]}", "year": "2020"}
 
 
 def _body(rng: random.Random, kind: str, earlier: list, weights: list[float]) -> str:
