@@ -2,8 +2,9 @@
 
 Ingest gives every document, body and person its folded words (``vk:searchWord "nghi"``,
 ``"quyet"``, ``"35"`` …) and all of them in one ``vk:searchKey``. A search finds the nodes
-holding every word of the query (index lookups), the more specific (shorter key) first;
-when none holds them all, the nodes holding most of them.
+holding every word of the query (index lookups), when none holds them all the nodes
+holding most of them; among equals, the documents cited most first ('nghi quyet 35' puts
+the central 35-NQ/TW before twenty provinces' 35-NQ/TU), then the more specific (shorter key).
 """
 
 from __future__ import annotations
@@ -22,13 +23,20 @@ PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?item (SAMPLE(?k) AS ?kind) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?subject) ?hits ?length
+SELECT ?item (SAMPLE(?k) AS ?kind) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?subject) ?hits ?cited
+  ?length
 WHERE {
   {
-    SELECT ?item (%s AS ?hits) (MIN(STRLEN(?key)) AS ?length)
-    WHERE { %s ?item vk:searchKey ?key . }
-    GROUP BY ?item
-    ORDER BY DESC(?hits) ?length
+    SELECT ?item ?hits ?length (COUNT(?citing) AS ?cited) WHERE {
+      {
+        SELECT ?item (%s AS ?hits) (MIN(STRLEN(?key)) AS ?length)
+        WHERE { %s ?item vk:searchKey ?key . }
+        GROUP BY ?item
+      }
+      OPTIONAL { ?citing vk:cites ?item }
+    }
+    GROUP BY ?item ?hits ?length
+    ORDER BY DESC(?hits) DESC(?cited) ?length
     LIMIT %d
   }
   OPTIONAL {
@@ -41,8 +49,8 @@ WHERE {
   OPTIONAL { ?item vk:symbol|skos:prefLabel|rdfs:label ?l }
   OPTIONAL { ?item vk:subject|vk:title ?t }
 }
-GROUP BY ?item ?hits ?length
-ORDER BY DESC(?hits) ?length ?label"""
+GROUP BY ?item ?hits ?cited ?length
+ORDER BY DESC(?hits) DESC(?cited) ?length ?label"""
 
 
 def search(store: Backend, words: str, *, limit: int = 20) -> Table:

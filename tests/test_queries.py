@@ -192,6 +192,7 @@ def test_unknown_query_lists_the_known_ones() -> None:
     ("ke hoach 05", "05-KH/TU"),
     ("ban tuyen giao", "Ban Tuyên giáo Tỉnh ủy"),
     ("ke hoach 99", "05-KH/TU"),  # no node has every word: most words first
+    ("nghi quyet", "35-NQ/TW"),  # equal hits: the most cited first (12-NQ/TU is cited once)
 ])
 def test_search_ranks_the_best_match_first(store: Backend, words: str, first: str) -> None:
     table = search(store, words)
