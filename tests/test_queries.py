@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
 from vankien.graph.calendar import duty_events
+from vankien.graph.export import stats
 from vankien.graph.ingest import to_ntriples
 from vankien.graph.query import bind, load_query, named_queries, run_query
 from vankien.graph.results import render
@@ -73,7 +74,8 @@ def archive() -> list[tuple[str, str, str]]:
             (_org, BTG, "Ban Tuyên giáo Tỉnh ủy"), (r1, VK.role, VK.lead),
             (r1, VK.task, Literal("Tổng hợp, báo cáo kết quả")),
             (r1, VK.frequency, Literal("yearly")),
-            (P1, VK.recurrence, c1), (c1, VK.frequency, Literal("yearly")),
+            (P1, VK.recurrence, c1), (c1, RDF.type, VK.Recurrence),
+            (c1, VK.frequency, Literal("yearly")),
             (c1, VK.text, Literal("Hằng năm sơ kết")),
             (w1, RDF.type, VK.Warning), (w1, VK.code, Literal("conflicting-symbol")),
             (w1, RDFS.comment, Literal("two symbols")),
@@ -83,11 +85,13 @@ def archive() -> list[tuple[str, str, str]]:
             (_doc, P2, "05-KH/TU", "Kế hoạch", "2020-01-10"), (_doc, X, "35-NQ/TW", "Nghị quyết"),
             (_doc, P1, "12-NQ/TU", "Nghị quyết"), (P2, VK.issuedBy, TU),
             (P2, VK.cites, X), (P2, VK.cites, P1), (P2, VK.continues, P1),
-            (P2, VK.responsibility, r2), (r2, VK.actorName, Literal("Ban Tổ chức Tỉnh ủy")),
+            (P2, VK.responsibility, r2), (r2, RDF.type, VK.Responsibility),
+            (r2, VK.actorName, Literal("Ban Tổ chức Tỉnh ủy")),
             (r2, VK.actor, BTC), (_org, BTC, "Ban Tổ chức Tỉnh ủy An Lạc"),
             (r2, VK.task, Literal("Rà soát")),
             (r2, VK.deadline, Literal("2020-06-30", datatype=XSD.date)),
-            (P2, VK.hasDeadline, k2), (k2, VK.dueDate, Literal("2020-09-30", datatype=XSD.date)),
+            (P2, VK.hasDeadline, k2), (k2, RDF.type, VK.Deadline),
+            (k2, VK.dueDate, Literal("2020-09-30", datatype=XSD.date)),
             (k2, VK.text, Literal("trước 30/9/2020")),
         ]),
         _source("a3", "/archive/07-cv.txt", P3, [
@@ -165,6 +169,13 @@ def test_most_cited_counts_each_citing_document_once(store: Backend) -> None:
     assert rows[0] == (str(X), "35-NQ/TW", "Nghị quyết", "2", "false")
     assert sorted(r[1:4] for r in rows[1:]) == [("05-KH/TU", "Kế hoạch", "1"),
                                                 ("12-NQ/TU", "Nghị quyết", "1")]
+
+
+def test_stats(store: Backend) -> None:
+    assert [(f.value, int(v.value)) for f, v in stats(store).rows] == [
+        ("citations", 4), ("cited, not ingested", 1), ("deadlines", 1), ("documents: Công văn", 1),
+        ("documents: Kế hoạch", 1), ("documents: Nghị quyết", 1), ("duties", 3),
+        ("organizations", 3), ("sources", 3), ("unresolved citations", 0)]
 
 
 def test_own_sparql_with_a_bound_parameter(store: Backend) -> None:
