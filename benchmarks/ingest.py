@@ -208,7 +208,7 @@ def bench(n: int, root: Path, reuse: bool = False) -> None:
               f"store {size:.1f} MiB, peak memory {peak:.0f} MiB", flush=True)
     print("| query | rows | p50 ms | p95 ms |\n|---|---:|---:|---:|")
     values = {k: params[k] for k in ("symbol", "actor", "issuer", "year")}
-    resolution = params.get("resolution", "05-NQ/TU")  # params saved before it was kept
+    resolution = params["resolution"]
     with open_store(store) as backend:
         for q in named_queries().values():
             given = {p.name: values[p.name] for p in q.params}
