@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from .ingest import fold
+from .ntriples import fold
 
 if TYPE_CHECKING:
     from .store import Backend

@@ -12,9 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import re
 import time
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,18 +20,8 @@ from pathlib import Path
 
 from vankien.loaders.errors import VankienError
 
-from .store import VK, Backend
+from .store import Backend
 
-#: Literals that make a node findable by ``vankien search``.
-SEARCHED = (
-    f"{VK}symbol", f"{VK}subject", f"{VK}title", f"{VK}kindName",
-    "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label",
-)
-#: What a search finds (the types ``graph/search.py`` reports).
-SEARCHABLE = (f"{VK}Document", f"{VK}StateDocument", "http://www.w3.org/ns/org#Organization",
-              "http://xmlns.com/foaf/0.1/Person")
-SEARCH_KEY = f"{VK}searchKey"  # all the folded words, for ranking and display
-SEARCH_WORD = f"{VK}searchWord"  # one folded word a triple, for index lookups
 WRITE_EVERY = 100  # files written to the store together (see ``Backend.write_sources``) …
 WRITE_WAIT = 2.0  # … or fewer, once this many seconds have passed since the last write
 
@@ -167,13 +155,13 @@ def extract_ntriples(path: str, base: str, ocr: bool = False) -> Extracted:
     A file whose own header is impossible (``loaders.checks``) is refused here.
     """
     import pyoxigraph as ox
-    from vankien.graph.build import build_triples
+    from vankien.graph.build import build_ntriples
     from vankien.loaders import extract_file
     from vankien.loaders.checks import check_fit
 
     extraction = extract_file(path, base=base, ocr=ocr)
     check_fit(extraction)
-    ntriples = triples_to_ntriples(build_triples(extraction, base=base))
+    ntriples = build_ntriples(extraction, base=base)
     for _ in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):  # a bad term fails here,
         pass  # in this file's worker, before the store is touched
     return extraction.source.sha256, ntriples
@@ -183,61 +171,3 @@ def extract_ntriples_ocr(path: str, base: str) -> Extracted:
     """:func:`extract_ntriples` with OCR for scanned PDFs."""
     return extract_ntriples(path, base, ocr=True)
 
-
-def to_ntriples(dataset: object) -> str:
-    """Every triple of an rdflib Dataset (all graphs), plus search words, as N-Triples."""
-    quads = dataset.quads((None, None, None, None))  # type: ignore[attr-defined]
-    return triples_to_ntriples((s, p, o) for s, p, o, _ in quads)
-
-
-def triples_to_ntriples(triples: Iterable[tuple[object, object, object]]) -> str:
-    """rdflib triples, plus search words, as sorted N-Triples (each line once)."""
-    from rdflib import RDF, Literal
-
-    lines, texts, findable, nt = set(), {}, set(), _Terms()
-    for s, p, o in triples:
-        lines.add(f"{nt[s]} {nt[p]} {nt[o]} .\n")
-        if str(p) in SEARCHED:
-            texts.setdefault(s, []).append(str(o))
-        elif p == RDF.type and str(o) in SEARCHABLE:
-            findable.add(s)
-    for node in findable & texts.keys():
-        text = texts[node]
-        key, subject = search_key(" ".join(sorted(text))), nt[node]
-        lines.add(f"{subject} <{SEARCH_KEY}> {_nt(Literal(key))} .\n")
-        lines.update(f'{subject} <{SEARCH_WORD}> "{w}" .\n' for w in key.split())
-    return "".join(sorted(lines))
-
-
-class _Terms(dict[object, str]):
-    """rdflib term → N-Triples, each term written once (subjects and predicates repeat)."""
-
-    def __missing__(self, term: object) -> str:
-        self[term] = text = _nt(term)
-        return text
-
-
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def _nt(term: object) -> str:
-    """An rdflib term in N-Triples (a malformed IRI is caught by parsing the result)."""
-    from rdflib import BNode, Literal
-
-    if isinstance(term, Literal):
-        text = str(term).translate(_ESCAPES)
-        if term.language:
-            return f'"{text}"@{term.language}'
-        return f'"{text}"^^<{term.datatype}>' if term.datatype else f'"{text}"'
-    return f"_:{term}" if isinstance(term, BNode) else f"<{term}>"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``Nghị quyết`` → ``nghi quyet`` (đ → d)."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def search_key(text: str) -> str:
-    """The folded words of ``text`` once each, each after a space: `` nghi quyet 35 nq tw``."""
-    return "".join(f" {w}" for w in dict.fromkeys(re.findall(r"\w+", fold(text))))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from vankien.loaders.errors import QueryError
 
-from .ingest import search_key
+from .ntriples import search_key
 
 if TYPE_CHECKING:
     from .store import Backend, Table

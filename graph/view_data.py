@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 from vankien.loaders.errors import QueryError
 
-from .ingest import fold
+from .ntriples import fold
 
 Row = dict[str, str]
 Select = Callable[[str], list[Row]]

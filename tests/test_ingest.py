@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from vankien.graph.ingest import Outcome, ingest, search_key, walk
+from vankien.graph.ingest import Outcome, ingest, walk
+from vankien.graph.ntriples import search_key
 from vankien.graph.store import open_store, store_lock
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import pytest
 from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
 from vankien.graph.calendar import duty_events
 from vankien.graph.export import stats
-from vankien.graph.ingest import to_ntriples
+from vankien.graph.ntriples import to_ntriples
 from vankien.graph.query import bind, load_query, named_queries, run_query
 from vankien.graph.results import render
 from vankien.graph.search import search

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Dataset, Literal, Namespace, URIRef
-from vankien.graph.ingest import Outcome, file_sha256, ingest, to_ntriples
+from vankien.graph.ingest import Outcome, file_sha256, ingest
+from vankien.graph.ntriples import to_ntriples
 from vankien.graph.query import run_query
 from vankien.graph.store import SAME_AS, Backend, open_store
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from vankien.graph.ingest import fold, search_key
+from vankien.graph.ntriples import fold, search_key
 
 
 @pytest.mark.parametrize(("text", "folded"), [

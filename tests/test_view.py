@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 from vankien.cli.main import app
-from vankien.graph.ingest import to_ntriples
+from vankien.graph.ntriples import to_ntriples
 from vankien.graph.store import open_store
 from vankien.graph.view import render_view
 from vankien.graph.view_html import label

@@ -13,7 +13,7 @@ import pytest
 import rdflib
 from typer.testing import CliRunner
 from vankien.cli.main import app
-from vankien.graph.ingest import to_ntriples
+from vankien.graph.ntriples import to_ntriples
 from vankien.graph.store import open_store
 from vankien.graph.view import View, render_view
 
