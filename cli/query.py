@@ -125,7 +125,8 @@ def search_command(
 @clean_errors
 def duties_command(
     actor: Annotated[str | None, typer.Option(
-        help="Only this body's duties (part of its name, accents and case ignored).")] = None,
+        help="Only this body's duties (part of its name, as resolved or as written; "
+        "accents and case ignored).")] = None,
     ics: Annotated[Path | None, typer.Option(help="Write an iCalendar file here.")] = None,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,

@@ -3,7 +3,8 @@
 A deadline is an all-day event on its date. A recurring duty repeats from the date of the
 document that sets it (``RRULE``): yearly, semiannual (every 6 months), quarterly, monthly,
 term (every 5 years). A duty that is only "periodic", or has no date to start from, has no
-place on a calendar and is left out.
+place on a calendar and is left out. A duty is named after its body as the store resolved
+it (``skos:prefLabel``), else as the document wrote it.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ RRULES = {
     "term": "FREQ=YEARLY;INTERVAL=5",
 }
 QUERY = """PREFIX vk: <https://w3id.org/vankien/ontology#>
-SELECT DISTINCT ?duty ?docSymbol ?date ?actorName ?task ?frequency ?deadline WHERE {
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?duty ?docSymbol ?date ?body ?actorName ?task ?frequency ?deadline WHERE {
   {
     ?document vk:responsibility ?duty . ?duty vk:task ?task .
+    OPTIONAL { ?duty vk:actor/skos:prefLabel ?body }
     OPTIONAL { ?duty vk:actorName ?actorName }
     OPTIONAL { ?duty vk:frequency ?frequency }
     OPTIONAL { ?duty vk:deadline ?deadline }
@@ -38,7 +41,7 @@ SELECT DISTINCT ?duty ?docSymbol ?date ?actorName ?task ?frequency ?deadline WHE
   OPTIONAL { ?document vk:symbol ?docSymbol }
   OPTIONAL { ?document vk:dateIssued ?date }
 }
-ORDER BY ?date ?docSymbol ?duty"""
+ORDER BY ?date ?docSymbol ?duty ?body"""
 
 
 @dataclass(frozen=True)
@@ -53,22 +56,26 @@ class Event:
 
 
 def duty_events(store: Backend, actor: str | None = None) -> list[Event]:
-    """The duties (of ``actor``: a part of its name, any case or accents) that can be dated."""
-    events = []
-    for duty, symbol, issued, name, task, frequency, deadline in store.select(QUERY).rows:
-        if actor and not (name and fold(actor) in fold(name.value)):
+    """The duties that can be dated; of ``actor`` only, when given: a part of the body's
+    name, resolved or as written, in any case and with or without accents."""
+    events: dict[str, Event] = {}  # by UID: a body with two names gives its first once
+    for duty, symbol, issued, body, written, task, frequency, deadline in store.select(QUERY).rows:
+        names = [n.value for n in (body, written) if n]
+        if actor and not any(fold(actor) in fold(n) for n in names):
             continue
-        who = f"{name.value}: " if name else ""
-        source = f"{symbol.value if symbol else '?'}" + (f" ({issued.value})" if issued else "")
-        text = f"{who}{task.value}"
-        if deadline and _date(deadline.value):
-            events.append(Event(_uid(duty.value, "due"), _date(deadline.value),  # type: ignore[arg-type]
-                                _short(text), f"{text}\n{source}"))
+        text = f"{names[0]}: {task.value}" if names else task.value
+        source = symbol.value if symbol else "?"
+        about = f"{text}\n{source}" + (f" ({issued.value})" if issued else "")
+        due = _date(deadline.value) if deadline else None
+        if due:
+            uid = _uid(duty.value, f"due/{due}")
+            events.setdefault(uid, Event(uid, due, _short(text), about))
         rule = RRULES.get(frequency.value) if frequency else None
-        if rule and issued and _date(issued.value):
-            events.append(Event(_uid(duty.value, "every"), _date(issued.value),  # type: ignore[arg-type]
-                                _short(text), f"{text}\n{source}", rule))
-    return events
+        start = _date(issued.value) if issued else None
+        if rule and start:
+            uid = _uid(duty.value, f"every/{frequency.value}")  # type: ignore[union-attr]
+            events.setdefault(uid, Event(uid, start, _short(text), about, rule))
+    return list(events.values())
 
 
 def to_ics(events: list[Event], now: datetime | None = None) -> str:
