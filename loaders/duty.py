@@ -425,8 +425,8 @@ def _assign_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _assign_openings() -> re.Pattern[str]:
-    return re.compile(alternation([p.split()[0] for p in table()["assign"]]))
+def _assign_openings() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.split()[0] for p in table()["assign"]))
 
 
 @cache

@@ -45,16 +45,14 @@ _PATTERNS = [
                r"(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+"
                r"(?P<anchor>ký(?:\s+ban\s+hành)?|ban\s+hành|nhận\s+được|nhận|\w+)"),
 ]
-_OPENINGS = re.compile(trie_pattern(  # the first words of _PATTERNS
-    ["trước", "chậm", "hạn", "thời", "đến", "hết", "trong", "cuối", "xong", "sau"]))
+# The first words of _PATTERNS.
+_OPENINGS = ("trước", "chậm", "hạn", "thời", "đến", "hết", "trong", "cuối", "xong", "sau")
 
 
 @cache
 def _recurrence_words() -> tuple[re.Pattern[str], dict[str, str]]:
     freq = {w: f for f, words in table()["recurrences"].items() for w in words}
-    alts = "|".join(r"\s+".join(map(re.escape, w.split()))
-                    for w in sorted(freq, key=len, reverse=True))
-    return re.compile(rf"(?i)(?<!\w)(?:{alts})(?!\w)"), freq
+    return re.compile(rf"(?i)(?<!\w)(?:{trie_pattern(list(freq))})(?!\w)"), freq
 
 
 @cache
@@ -65,9 +63,9 @@ def _title_words() -> re.Pattern[str]:
 
 
 @cache
-def _recurrence_openings() -> re.Pattern[str]:
+def _recurrence_openings() -> tuple[str, ...]:
     """The first words of the recurrence words, lower case."""
-    return re.compile(trie_pattern({w.split()[0] for w in _recurrence_words()[1]}))
+    return tuple(dict.fromkeys(w.split()[0] for w in _recurrence_words()[1]))
 
 
 def find_recurrences(plain: str, start: int, end: int) -> list[Recurrence]:
