@@ -145,12 +145,8 @@ def _upper_words(name: str) -> str:
 
 def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
-    if _lower(plain, a, min(b, a + 1))[:1] not in _head_letters():
-        return False  # the first letter of no determiner or head word
     s = _lower(plain, a, min(b, a + 60))
-    s = s if s.isprintable() and "  " not in s else flat(s)  # one space each: flat
-    m = _head().match(s)
-    return m is not None and not s.startswith(_not_heads(), m.start("head"))
+    return s[:1] in _head_letters() and _head().match(s) is not None
 
 
 def _strong_at(plain: str, a: int, b: int) -> bool:
@@ -200,22 +196,24 @@ def verbs() -> tuple[str, ...]:
 
 @cache
 def _head() -> re.Pattern[str]:
-    """A flat, lower-cased text that opens with the first determiner of the table that fits
-    ('các', 'những' …) and then the longest head word that fits, as a whole word; neither
-    is given back for a shorter one."""
-    dets = "|".join(map(re.escape, table()["determiners"]))
-    heads = "|".join(map(re.escape, sorted(table()["actor_heads"], key=len, reverse=True)))
-    return re.compile(rf"(?:(?:{dets}) )?+(?P<head>(?>{heads}))(?![^\W_])")
+    """A lower-cased text that opens with the first determiner of the table that fits
+    ('các', 'những' …) and then the longest head word that fits, as a whole word, where
+    no 'not_heads' phrase starts ('ban hành'); neither is given back for a shorter one.
+    Any run of white space stands between words."""
+    dets = "|".join(_spaced(d) for d in table()["determiners"])
+    not_heads = "|".join(_spaced(w) for w in table()["not_heads"])
+    heads = trie_pattern(table()["actor_heads"])
+    return re.compile(rf"(?:(?:{dets})\s+)?+(?!{not_heads})(?P<head>(?>{heads}))(?![^\W_])")
+
+
+def _spaced(phrase: str) -> str:
+    """``phrase`` as a pattern, any run of white space between its words."""
+    return r"\s+".join(map(re.escape, phrase.split()))
 
 
 @cache
 def _head_letters() -> frozenset[str]:
     return frozenset(w[0] for w in (*table()["determiners"], *table()["actor_heads"]))
-
-
-@cache
-def _not_heads() -> tuple[str, ...]:
-    return tuple(table()["not_heads"])
 
 
 def alternation(phrases: list[str]) -> str:
