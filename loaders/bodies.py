@@ -41,7 +41,7 @@ def _stop_candidates(plain: str, a: int, b: int, extra: tuple[str, ...]) -> Iter
     start: on the lower-cased view of a text, only where one of them does, ignoring what
     follows it; every word where :func:`verb_at` holds is among them (it needs one there)."""
     end = min(b, a + 240)
-    low = lowered(plain) if isinstance(plain, View) else None
+    low = plain.low if isinstance(plain, View) else None
     if low is None:
         yield from (m.start() for m in WORD.finditer(plain, a, end) if m.start() > a)
         return
@@ -224,7 +224,7 @@ def alternation(phrases: list[str]) -> str:
 def _lower(plain: str, a: int, b: int) -> str:
     """``plain[a:b].lower()``: cut from the lower-cased view of a document's text (see
     :func:`lowered`), which most words the finders read come from."""
-    low = lowered(plain) if isinstance(plain, View) else None
+    low = plain.low if isinstance(plain, View) else None
     return plain[a:b].lower() if low is None else low[a:b]
 
 

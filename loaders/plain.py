@@ -38,9 +38,11 @@ def table() -> dict[str, Any]:
 
 
 class View(str):
-    """The plain view of a text (see :func:`view`); ``typed`` keeps its tone placement."""
+    """The plain view of a text (see :func:`view`); ``typed`` keeps its tone placement,
+    ``low`` is the view as :func:`lowered` gives it."""
 
     typed: str
+    low: str | None
 
 
 @lru_cache(maxsize=4)  # the finders of one document all read the same view
@@ -53,6 +55,7 @@ def view(text: str) -> View:
     typed = _BLANKS.sub(" ", text).replace("\\-", " -").replace("\\.", " .")
     plain = View(_move_tones(typed))
     plain.typed = typed
+    plain.low = lowered(plain)
     return plain
 
 
