@@ -61,6 +61,7 @@ def _name_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1024)  # a document names the same few kinds again and again
 def code_for_name(name: str) -> str | None:
     """The party code of a kind's name (``Quy định`` → ``QĐ``), any case."""
     return _name_index().get(re.sub(r"\s+", " ", name).strip().casefold())

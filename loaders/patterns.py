@@ -30,8 +30,9 @@ STATE_SYMBOL = (r"(?P<snum>\d{1,5}(?:\.\d{1,2})?)/(?:(?P<syear>(?:19|20)\d{2})/)
                 + _PART + r"){0,2})|(?<=\d/)(?P<law>[A-ZĐ]{2,10}\d{1,2})"
                 r"|(?P<letter>" + _PART + r"(?:-" + _PART + r"){1,2}))(?![\w\-])")
 # How every symbol opens (its number, then a dash and a letter, or a slash and a capital), a
-# cheap scan to try the full patterns at: it starts with a digit and no flag.
-SYMBOL_OPENING = re.compile(r"\d\d{0,4}(?:\s{0,2}[-–]\s{0,2}[^\W\d_]"
+# cheap scan to try the full patterns at: it starts with a digit and no flag. Fewer digits
+# than it reads are never worth trying (a digit follows them), so it gives none back.
+SYMBOL_OPENING = re.compile(r"\d\d{0,4}+(?:\s{0,2}[-–]\s{0,2}[^\W\d_]"
                             r"|(?:\.\d{1,2})?/(?:\d{4}/)?[A-ZĐ])")
 # Vietnamese lower-case letters (a range like à-ỹ would also hold capitals such as Đ and Ạ).
 LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
