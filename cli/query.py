@@ -18,6 +18,7 @@ from .common import EndpointOpt, StoreOpt, clean_errors
 app = typer.Typer()
 
 READ_WAIT = 10.0  # seconds a reader waits for a running ingest to finish
+TABLE_ROWS = 100  # rows a terminal table shows: rich takes seconds to lay out thousands
 FormatOpt = Annotated[
     str,
     typer.Option("--format", "-f", help="table (for terminals), csv, tsv, json (SPARQL 1.1 "
@@ -36,6 +37,9 @@ def query_command(
         "--param", "-p", help="A parameter as NAME=VALUE (repeatable).")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     fmt: FormatOpt = "table",
+    limit: Annotated[int, typer.Option(
+        help="Rows the terminal table shows (0: all); the other formats give every row.")
+    ] = TABLE_ROWS,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
 ) -> None:
@@ -64,7 +68,7 @@ def query_command(
         params.update(zip(names, values, strict=False))
     with open_store(store, endpoint, wait=READ_WAIT) as backend:
         table = run_query(backend, text, params)
-    print_table(table, fmt)
+    print_table(table, fmt, limit)
 
 
 def _query_text(query: str) -> str:
@@ -82,8 +86,9 @@ def _pair(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def print_table(table: object, fmt: str) -> None:
-    """Print a result table in ``fmt``: a rich table for terminals, or a file format."""
+def print_table(table: object, fmt: str, limit: int = TABLE_ROWS) -> None:
+    """Print a result table in ``fmt``: a rich table of its first ``limit`` rows (0: all)
+    for terminals, or a file format with every row."""
     from vankien.graph.results import FORMATS, display, render
 
     if fmt != "table":
@@ -94,10 +99,16 @@ def print_table(table: object, fmt: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    out = Table(*table.variables, caption=f"{len(table.rows)} row(s)")  # type: ignore[attr-defined]
-    for row in table.rows:  # type: ignore[attr-defined]
+    rows = table.rows  # type: ignore[attr-defined]
+    shown = rows[:limit] if limit > 0 else rows
+    whole = len(shown) == len(rows)
+    caption = f"{len(rows)} row(s)" if whole else f"{len(shown)} of {len(rows)} rows"
+    out = Table(*table.variables, caption=caption)  # type: ignore[attr-defined]
+    for row in shown:
         out.add_row(*(display(t) for t in row))
     Console().print(out)
+    if not whole:
+        typer.echo("--limit 0 shows every row; --format csv writes them all", err=True)
 
 
 @app.command("search")

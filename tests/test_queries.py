@@ -273,6 +273,22 @@ def test_query_command_markdown_and_list(closed_store: Path) -> None:
     assert "backlinks SYMBOL\n    Documents citing a document" in listed
 
 
+@pytest.mark.parametrize(("limit", "shown", "caption"), [
+    ([], 4, "4 row(s)"),
+    (["--limit", "2"], 2, "2 of 4 rows"),
+    (["--limit", "0"], 4, "4 row(s)"),
+    (["--limit", "2", "-f", "csv"], 4, "s\n05-KH/TU"),  # a file format gives every row
+])
+def test_query_table_shows_the_first_rows(closed_store: Path, limit: list[str], shown: int,
+                                          caption: str) -> None:
+    sparql = "SELECT DISTINCT ?s WHERE { ?d vk:symbol ?s } ORDER BY ?s"
+    result = _vankien("query", sparql, "--store", closed_store, *limit)
+    symbols = ["05-KH/TU", "07-CV/BTGTU", "12-NQ/TU", "35-NQ/TW"]
+    assert [s for s in symbols if s in result.stdout] == symbols[:shown]
+    assert caption in result.stdout.replace("\r\n", "\n")
+    assert ("--limit 0 shows every row" in result.stderr) is (shown < 4)
+
+
 def test_duties_command_writes_an_ics_file(closed_store: Path, tmp_path: Path) -> None:
     ics = tmp_path / "duties.ics"
     result = _vankien("duties", "--ics", ics, "--store", closed_store)
