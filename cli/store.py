@@ -41,10 +41,13 @@ def ingest_command(
     from vankien.graph.ingest import ingest
     from vankien.graph.store import open_store
 
-    with open_store(store, endpoint, write=True, wait=wait, base=base) as backend, \
-            _Progress() as progress:
-        outcomes = ingest(paths, backend, jobs=jobs or os.cpu_count() or 1,
-                          on_outcome=progress.advance, ocr=ocr)
+    with open_store(store, endpoint, write=True, wait=wait, base=base) as backend:
+        with _Progress() as progress:
+            outcomes = ingest(paths, backend, jobs=jobs or os.cpu_count() or 1,
+                              on_outcome=progress.advance, ocr=ocr)
+        if backend.compacts_on_close:
+            typer.echo("compacting the store for faster reads (minutes for millions of "
+                       "triples)…", err=True)
     counts = {s: sum(o.status == s for o in outcomes)
               for s in ("added", "replaced", "unchanged", "failed")}
     typer.echo(", ".join(f"{n} {s}" for s, n in counts.items()), err=True)

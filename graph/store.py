@@ -75,6 +75,7 @@ class Backend:
 
     base: str
     folder: Path | None = None  # where an embedded store lives on disk
+    compacts_on_close = False  # whether close() rewrites the store (see ``Embedded``)
 
     def own_paths(self) -> set[str]:
         """The store's folder and lock file, which ingest must not take for documents."""
@@ -277,6 +278,11 @@ class Embedded(Backend):
         return (q for q in self._store.quads_for_pattern(None, None, None, g)
                 if not isinstance(q.graph_name, DefaultGraph))
 
+    @property
+    def compacts_on_close(self) -> bool:  # type: ignore[override]
+        """Whether :meth:`close` will compact the store (minutes for millions of triples)."""
+        return bool(self.folder) and self._written > self.OPTIMIZE_AFTER
+
     def close(self) -> None:
         """Flush a written store: its log becomes sorted tables that open and read fast.
 
@@ -287,7 +293,7 @@ class Embedded(Backend):
 
         if self.folder:
             self._store.flush()
-            if self._written > self.OPTIMIZE_AFTER:
+            if self.compacts_on_close:
                 self._store.optimize()
         del self._store
         if self.folder:

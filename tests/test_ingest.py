@@ -176,3 +176,19 @@ def test_bad_input_is_refused_one_line_each_and_the_batch_goes_on(tmp_path: Path
     assert f"0 added, 0 replaced, 1 unchanged, {len(bad)} failed" in again.stderr
     with open_store(store) as backend:
         assert set(backend.sources()) == {str(folder / "sound.md")}
+
+
+@pytest.mark.parametrize(("threshold", "compacts"), [(0, True), (10**9, False)])
+def test_ingest_says_when_the_store_compacts_on_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threshold: int, compacts: bool,
+) -> None:
+    from typer.testing import CliRunner
+    from vankien.cli.main import app
+    from vankien.graph.store import Embedded
+
+    monkeypatch.setattr(Embedded, "OPTIMIZE_AFTER", threshold)
+    result = CliRunner().invoke(app, ["ingest", str(corpus(tmp_path)), "--store",
+                                      str(tmp_path / "store"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert ("compacting the store" in result.output) is compacts
+    assert triples(tmp_path / "store") > 0  # and it opens and answers afterwards
