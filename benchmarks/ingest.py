@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -152,11 +153,16 @@ def _body(rng: random.Random, kind: str, earlier: list, weights: list[float]) ->
     return "\n".join(lines) + "\n"
 
 
-def peak_ingest(folder: Path, store: Path) -> tuple[float, float, str]:
-    """Run ``vankien ingest``; its wall time, peak memory of all its processes (MiB), summary."""
+def peak_ingest(folder: Path, store: Path) -> tuple[float, float, float, str]:
+    """Run ``vankien ingest``; its wall time, peak memory of all its processes (MiB), the
+    seconds spent compacting the store on close (0 when it does not), and its summary."""
     started = time.perf_counter()
     child = subprocess.Popen([VANKIEN, "ingest", str(folder), "--store", str(store)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    said: list[tuple[float, str]] = []  # stderr lines as they come, with the time
+    reader = threading.Thread(target=lambda: said.extend(
+        (time.perf_counter(), line.strip()) for line in child.stderr or ()))
+    reader.start()
     proc, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
         try:
@@ -165,8 +171,11 @@ def peak_ingest(folder: Path, store: Path) -> tuple[float, float, str]:
         except psutil.Error:
             pass
         time.sleep(0.2)
-    summary = (child.stderr.read() if child.stderr else "").strip().splitlines()[-1:]
-    return time.perf_counter() - started, peak / 2**20, " ".join(summary)
+    ended = time.perf_counter()
+    reader.join()
+    compacting = next((ended - t for t, line in said if line.startswith("compacting")), 0.0)
+    summary = said[-1][1] if said else ""
+    return ended - started, peak / 2**20, compacting, summary
 
 
 def latency(call: object) -> tuple[float, float, int]:
@@ -202,10 +211,11 @@ def bench(n: int, root: Path, reuse: bool = False) -> None:
         shutil.rmtree(store, ignore_errors=True)
         params = generate(n, folder)
         saved.write_text(json.dumps(params))
-        wall, peak, summary = peak_ingest(folder, store)
+        wall, peak, compacting, summary = peak_ingest(folder, store)
         size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20
-        print(f"\n## N = {n:,}: ingest {n / wall:.1f} documents/s ({wall:.1f} s; {summary}), "
-              f"store {size:.1f} MiB, peak memory {peak:.0f} MiB", flush=True)
+        print(f"\n## N = {n:,}: ingest {n / wall:.1f} documents/s ({wall:.1f} s, of which "
+              f"{compacting:.1f} s compacting on close; {summary}), store {size:.1f} MiB, "
+              f"peak memory {peak:.0f} MiB", flush=True)
     print("| query | rows | p50 ms | p95 ms |\n|---|---:|---:|---:|")
     values = {k: params[k] for k in ("symbol", "actor", "issuer", "year")}
     resolution = params["resolution"]
