@@ -53,9 +53,9 @@ def view(text: str) -> View:
     :func:`written`), so a name keeps the source's 'Huyện uỷ' or 'Hoà'.
     """
     typed = _BLANKS.sub(" ", text).replace("\\-", " -").replace("\\.", " .")
-    plain = View(_move_tones(typed))
-    plain.typed = typed
-    plain.low = lowered(plain)
+    moved = _move_tones(typed)  # which lowers ``typed``, the view itself when no tone moves
+    plain = View(moved)
+    plain.typed, plain.low = typed, _lowered(moved)
     return plain
 
 
@@ -168,15 +168,20 @@ def _places(text: str, word: str) -> Iterator[int]:
         i = text.find(word, i + 1)
 
 
-@lru_cache(maxsize=8)
 def lowered(plain: str) -> str | None:
-    """``plain`` lower-cased char for char, or None where (?i) would not match it so.
+    """``plain`` lower-cased char for char, or None where (?i) would not match it so; a
+    view's is kept with it.
 
     A case-blind pattern can then be looked for fast: its literal opening words, in
     lower case, found in ``lowered(plain)`` at the same offsets.
     """
-    low = plain.lower()
-    odd = len(low) != len(plain) or any(c in plain for c in _ODD_CASE)
+    return plain.low if isinstance(plain, View) else _lowered(plain)
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    low = text.lower()
+    odd = len(low) != len(text) or any(c in text for c in _ODD_CASE)
     return None if odd else low
 
 
@@ -192,8 +197,8 @@ def written(plain: str, a: int, b: int) -> str:
 
 def _move_tones(text: str) -> str:
     """Move a tone from the second vowel of 'oà', 'oè', 'uỷ' to the first (one char each)."""
-    low = text.lower()  # these letters match case-blind just where their lower case is equal
-    found = _OLD_TONE_LOW.finditer(low) if len(low) == len(text) else _OLD_TONE.finditer(text)
+    low = lowered(text)  # these letters match case-blind just where their lower case is equal
+    found = _OLD_TONE.finditer(text) if low is None else _OLD_TONE_LOW.finditer(low)
     out, pos = [], 0  # a moved pair never touches the next: 'o'/'u' never follow 'a'/'e'/'y'
     for m in found:
         i = m.start()
