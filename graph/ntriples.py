@@ -100,10 +100,11 @@ class Lines:
     def text(self, *, search_words: bool = True) -> str:
         """The lines sorted, with the search words of each findable node when asked."""
         lines = set(self.lines)
-        for node in self._findable & self._texts.keys() if search_words else ():
-            key = search_key(" ".join(sorted(self._texts[node])))
-            lines.add(f"{node} <{SEARCH_KEY}> {literal(key)} .\n")
-            lines.update(f'{node} <{SEARCH_WORD}> "{w}" .\n' for w in key.split())
+        if search_words:
+            for node in self._findable & self._texts.keys():
+                key = search_key(" ".join(sorted(self._texts[node])))
+                lines.add(f"{node} <{SEARCH_KEY}> {literal(key)} .\n")
+                lines.update(f'{node} <{SEARCH_WORD}> "{w}" .\n' for w in key.split())
         return "".join(sorted(lines))
 
 
