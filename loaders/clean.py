@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Span
 
@@ -123,7 +124,7 @@ def clean_text(text: str) -> CleanText:
     """Apply the named steps to ``text`` and keep the maps back to it."""
     maps: list[OffsetMap] = []
     length = len(text)
-    if not unicodedata.is_normalized("NFC", text):
+    if not is_nfc(text):
         text, m = _rewrite(text, _COMBINING, lambda m: unicodedata.normalize("NFC", m.group()))
         maps.append(m)
     text, m = _rewrite(text, _COMBINED, _dispatch, _TRIGGER)
@@ -131,6 +132,12 @@ def clean_text(text: str) -> CleanText:
     text, m = _rewrite(text, _TONE, _move_tone, _TONE_TRIGGER)
     maps.append(m)
     return CleanText(text, tuple(maps), length)
+
+
+@lru_cache(maxsize=4)  # the cleaner and the finders of one document ask it of the same text
+def is_nfc(text: str) -> bool:
+    """Whether ``text`` is in Unicode NFC already."""
+    return unicodedata.is_normalized("NFC", text)
 
 
 def _at_line_start(m: re.Match[str]) -> bool:

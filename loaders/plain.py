@@ -18,6 +18,8 @@ from functools import cache, lru_cache, wraps
 from importlib import resources
 from typing import Any, TypeVar
 
+from .clean import is_nfc
+
 F = TypeVar("F", bound=Callable[..., Any])
 _BLANKS = re.compile("[*#`|_\u00a0\u2007\u202f\u200b\ufeff\t]")  # each to one space
 _OLD_TONE = re.compile(  # a toned 'a', 'e' after 'o', or 'y' after 'u' (not 'qu')
@@ -65,18 +67,13 @@ def on_composed(find: F) -> F:
 
     @wraps(find)
     def run(text: str, start: int, end: int, *args: Any) -> Any:
-        if _is_nfc(text):
+        if is_nfc(text):
             return find(text, start, end, *args)
         composed, where = _compose(text)
         found = find(composed, bisect_left(where, start), bisect_left(where, end), *args)
         return _remap(found, where)
 
     return run  # type: ignore[return-value]
-
-
-@lru_cache(maxsize=4)  # the finders of one document all ask it of the same text
-def _is_nfc(text: str) -> bool:
-    return unicodedata.is_normalized("NFC", text)
 
 
 def _compose(text: str) -> tuple[str, list[int]]:
