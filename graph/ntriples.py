@@ -13,7 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-VK = "https://w3id.org/vankien/ontology#"
+from .store import VK
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 SEARCH_KEY = f"{VK}searchKey"

@@ -265,11 +265,8 @@ class Embedded(Backend):
             self._store.bulk_load(part, format=RdfFormat.N_QUADS, lenient=True)
 
         parts = [p for p in ("".join(sources[i::self.LOADERS]) for i in range(self.LOADERS)) if p]
-        if len(parts) > 1:
-            with ThreadPoolExecutor(len(parts)) as pool:  # pyoxigraph lets go of the GIL
-                list(pool.map(load, parts))
-        elif parts:
-            load(parts[0])
+        with ThreadPoolExecutor(self.LOADERS) as pool:  # pyoxigraph lets go of the GIL
+            list(pool.map(load, parts))
 
     def _is_new(self, path: str, sha256: str) -> bool:
         """Neither the path is registered nor the graph of this content is in the store."""
