@@ -325,7 +325,11 @@ class _Mapper:
         return node
 
     def _evidence(self, node: str, span: Span | None) -> None:
-        """Link ``node`` to the words it came from; a span ``(0, 0)`` or ``None`` is unknown."""
+        """Link ``node`` to the words it came from; a span ``(0, 0)`` or ``None`` is unknown.
+
+        The selector lies in the source's graph, under the source's fact IRIs: it names no
+        source of its own.
+        """
         if not span or span[1] <= span[0]:
             return
         start, end = span
@@ -334,9 +338,7 @@ class _Mapper:
         self._add(selector, _RDF.type, _OA.TextPositionSelector)
         self._add(selector, _OA.start, integer(start))
         self._add(selector, _OA.end, integer(end))
-        self._add(selector, _VK.inSource, self.source)
         if end - start <= MAX_EXACT and end <= len(self.src.text):
-            self._add(selector, _RDF.type, _OA.TextQuoteSelector)
             self._add(selector, _OA.exact, literal(self.src.text[start:end]))
 
     def _add(self, s: str, p: str | None, o: str | None) -> None:

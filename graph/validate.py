@@ -80,8 +80,9 @@ def _label(data: Graph, node: Node | None) -> str | None:
         value = data.value(node, prop)
         if value is not None:
             return str(value)
-    source = (data.value(node, PROV.wasDerivedFrom) or data.value(node, VK.inSource)
-              or data.value(data.value(node, VK.evidence), VK.inSource))
+    owners = [node, *data.subjects(None, node)]  # a fact's source is its document's
+    source = next((s for n in owners for p in (PROV.wasDerivedFrom, VK.inSource)
+                   if (s := data.value(n, p)) is not None), None)
     path = data.value(source, VK.path) if source is not None else None
     return f"in {path}" if path is not None else None
 

@@ -144,8 +144,9 @@ FACTS = [
      f'<{KL}> vk:cites ?s . ?s a vk:StateDocument ; vk:symbol "30/2020/NĐ-CP" .'),
     ("each citation has a mention with its words",
      f'<{KL}> vk:mention ?m . ?m vk:mentionOf <{NQ}> ; vk:relation "continues" ; '
-     f'vk:evidence ?e . ?e a oa:TextPositionSelector ; oa:exact "Nghị quyết số 04-NQ/ĐUK" ; '
-     f"vk:inSource <{BASE}source/{SHA}> ."),
+     f"vk:inSource <{BASE}source/{SHA}> ; vk:evidence ?e . ?e a oa:TextPositionSelector ; "
+     f'oa:start ?a ; oa:end ?b ; oa:exact "Nghị quyết số 04-NQ/ĐUK" . '
+     f'FILTER(STRSTARTS(STR(?e), "{BASE}fact/{SHA[:16]}/span/"))'),
     ("signature with authority and signer",
      f'<{CV}> vk:signature ?s . ?s vk:authority "T/M" ; vk:onBehalfOf "Đảng ủy" ; '
      f'vk:position "Bí thư" ; vk:signer ?p . ?p a foaf:Person ; rdfs:label "Trần Văn Mẫu" .'),
