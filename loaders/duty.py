@@ -320,26 +320,29 @@ def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] |
 
 
 def _openings(plain: str, a: int, b: int) -> list[int]:
-    """The sentence start, and the words after each of its first two commas (if near)."""
-    starts, named = [a], None  # named: whether a body's name opens at starts[-1], once read
+    """The sentence start, or the words after one of its first two commas (if near): the
+    first of them where a body's name opens, if what leads in to it is an opening."""
+    starts, commas = [a], []
     comma = plain.find(",", a, min(b, a + 80))
-    while comma >= 0:
-        named = head_at(plain, starts[-1], b)
-        if named or len(starts) > 2:  # either way the start read last is the answer
-            break
-        lead_in = [w.start() for w in islice(WORD.finditer(plain, starts[-1], comma), 7)]
-        if len(lead_in) > 6:
-            break
-        # 'Những năm qua, …', 'Ngày 12/3, …' tell what was done; 'Nâng cao nhận thức của
-        # cấp ủy, …' is a task, not an opening
-        dated = _DATED.match(plain, starts[-1], starts[-1] + 12)
-        if dated or any(starts_with(plain, w, b, _not_openings()) for w in lead_in):
-            break
+    while comma >= 0 and len(starts) < 3:
+        commas.append(comma)
         starts.append(strip_span(plain, comma + 1, b)[0])
-        named = None
         comma = plain.find(",", comma + 1, min(b, a + 80))
-    # each earlier start was read and names no body, or the loop would have stopped there
-    return [starts[-1]] if (head_at(plain, starts[-1], b) if named is None else named) else []
+    for i, start in enumerate(starts):
+        if head_at(plain, start, b):
+            leads = zip(starts[:i], commas, strict=False)
+            return [start] if all(_leads_in(plain, s, c, b) for s, c in leads) else []
+    return []
+
+
+def _leads_in(plain: str, a: int, comma: int, b: int) -> bool:
+    """``plain[a:comma]`` may open a sentence ('Hằng quý, …'): six words at most, and
+    neither a date nor words that tell what was done ('Những năm qua, …', 'Ngày 12/3, …')
+    or a task ('Nâng cao nhận thức của cấp ủy, …')."""
+    lead_in = [w.start() for w in islice(WORD.finditer(plain, a, comma), 7)]
+    if len(lead_in) > 6 or _DATED.match(plain, a, a + 12):
+        return False
+    return not any(starts_with(plain, w, b, _not_openings()) for w in lead_in)
 
 
 def _responsibilities(
