@@ -191,6 +191,7 @@ class Embedded(Backend):
     def __init__(self, store: ox.Store, base: str, path: Path | None = None) -> None:
         self._store, self.base, self.folder = store, base, path
         self._unflushed = self._written = 0
+        self._paths: set[str] | None = None  # the registered paths, read once when needed
 
     def update(self, sparql: str) -> None:
         self._store.update(sparql)
@@ -218,8 +219,14 @@ class Embedded(Backend):
             self._unflushed = 0
         if not self._is_new(path, sha256):
             super().write_source(path, sha256, ntriples)
-            return
-        self._store.load(self._quads(path, sha256, ntriples), format=RdfFormat.N_QUADS)
+        else:
+            self._store.load(self._quads(path, sha256, ntriples), format=RdfFormat.N_QUADS)
+        self._registered().add(path)
+
+    def remove_source(self, path: str) -> bool:
+        removed = super().remove_source(path)
+        self._registered().discard(path)
+        return removed
 
     def write_sources(self, sources: Iterable[tuple[str, str, str]]) -> None:
         """As :meth:`Backend.write_sources`; the sources first seen are bulk-loaded together.
@@ -251,6 +258,7 @@ class Embedded(Backend):
             if size + 2 * lines > self.BULK_QUADS:
                 flush()
             batch.append(self._quads(path, sha256, ntriples))
+            self._registered().add(path)
             size += 2 * lines + 3
             self._written += lines
         flush()
@@ -270,12 +278,17 @@ class Embedded(Backend):
 
     def _is_new(self, path: str, sha256: str) -> bool:
         """Neither the path is registered nor the graph of this content is in the store."""
-        from pyoxigraph import Literal, NamedNode
+        from pyoxigraph import NamedNode
 
-        known = self.select(f"SELECT ?s WHERE {{ GRAPH <{self.registry}> {{ ?s <{VK}path> ?p }} }}",
-                            {"p": Literal(path)}).rows
         graph = NamedNode(f"{self.base}graph/{sha256}")
-        return not known and not self._store.contains_named_graph(graph)
+        return path not in self._registered() and not self._store.contains_named_graph(graph)
+
+    def _registered(self) -> set[str]:
+        """The registered paths: one query, then kept up to date by this writer (which holds
+        the store's lock)."""
+        if self._paths is None:
+            self._paths = set(self.sources())
+        return self._paths
 
     def _quads(self, path: str, sha256: str, ntriples: str) -> str:
         """A new source as N-Quads: its triples in the default graph and in its own graph,

@@ -55,6 +55,16 @@ def test_write_replace_remove(tmp_path: Path) -> None:
         assert count(store) == 1 + 3  # one data triple, three registry triples
 
 
+def test_a_path_written_again_is_registered_once(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s", write=True) as store:
+        store.write_sources([("/a.txt", "aa", triples(2, "a"))])
+        store.write_sources([("/a.txt", "a1", triples(2, "a1"))])  # changed: replaces it
+        assert count(store) == 2 + 3
+        assert store.remove_source("/a.txt") and count(store) == 0
+        store.write_sources([("/a.txt", "a2", triples(1, "a2"))])
+        assert list(store.sources()) == ["/a.txt"] and count(store) == 1 + 3
+
+
 def test_same_content_at_two_paths_keeps_its_graph_until_both_go(tmp_path: Path) -> None:
     with open_store(tmp_path / "s", write=True) as store:
         store.write_source("/a.txt", "same", triples(2, "x"))
