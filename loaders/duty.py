@@ -126,12 +126,19 @@ def _blocks(plain: str, start: int, end: int) -> list[_Block]:
     spans, pos = [], start
     for m in [*_BLOCK_START.finditer(plain, start, end), None]:
         a, b = strip_span(plain, pos, m.start() if m else end)
-        if a < b and spans and plain[a:b].lstrip(' "“”\'(')[:1].islower():
+        if a < b and spans and _opens_lower(plain, a, b):
             spans[-1] = (spans[-1][0], b)  # a page break cut the paragraph
         elif a < b:
             spans.append((a, b))
         pos = m.end() if m else end
     return [_block(plain, a, b) for a, b in _without_lists(plain, spans)]
+
+
+def _opens_lower(plain: str, a: int, b: int) -> bool:
+    """``plain[a:b]`` opens with a lower-case letter, after any quotes or '('."""
+    while a < b and plain[a] in ' "“”\'(':
+        a += 1
+    return a < b and plain[a].islower()
 
 
 def _without_lists(plain: str, spans: list[Span]) -> list[Span]:
@@ -142,13 +149,14 @@ def _without_lists(plain: str, spans: list[Span]) -> list[Span]:
     """
     out, state = [], "body"
     for a, b in spans:
-        text = plain[a:b]
-        if _RECIPIENTS.match(text):
+        if _RECIPIENTS.match(plain, a, b):
             state = "list"
-        elif state != "body" and _is_title(text):
-            state = "body"
-        elif state == "list" and not (_MARKER.match(text) or _signer_lines(text)):
-            state = "after"
+        elif state != "body":
+            text = plain[a:b]
+            if _is_title(text):
+                state = "body"
+            elif state == "list" and not (_MARKER.match(text) or _signer_lines(text)):
+                state = "after"
         if state == "body":
             out.append((a, b))
     return out
@@ -173,8 +181,8 @@ def _block(plain: str, a: int, b: int) -> _Block:
     block = _Block(a, b, bool(marker), body, body)
     prefix = _FOR.match(plain, body, b)  # 'Đối với …', 'Trách nhiệm của …'
     named = prefix.end() if prefix else body
-    rest = plain[named:b]
-    head = _HEAD.match(rest) if ":" in rest else None  # a failed match tries 160 lengths
+    # a failed match tries 160 lengths
+    head = _HEAD.match(plain, named, b) if plain.find(":", named, b) >= 0 else None
     if marker and not head and _bare_heading(plain, named, b):
         block.actor, block.body = (written(plain, named, b), (named, b)), b
     elif head and not label_pattern().match(plain, body, b):
@@ -182,9 +190,9 @@ def _block(plain: str, a: int, b: int) -> _Block:
         if is_actor(name):
             block.actor = (written(plain, named, named + len(head[1])),
                            (named, named + len(head[1])))
-            block.body = strip_span(plain, named + head.end(), b)[0]
+            block.body = strip_span(plain, head.end(), b)[0]
         elif marker and len(name.split()) <= 20:
-            after = strip_span(plain, body + head.end(), b)[0]
+            after = strip_span(plain, head.end() - (named - body), b)[0]  # counted from body
             if plain[after:after + 1].isupper():  # a title: '1. Nâng cao nhận thức: Cấp ủy …'
                 block.body = after
     return block
@@ -192,12 +200,19 @@ def _block(plain: str, a: int, b: int) -> _Block:
 
 def _bare_heading(plain: str, a: int, b: int) -> bool:
     """'2. Ban Tuyên giáo Huyện ủy' alone on its line: a body that heads the bullets below."""
-    if "\n" in plain[a:b].strip():
+    if _ends_with(plain, a, b, ".;,") or "\n" in plain[a:b].strip():
         return False
     name = squash(plain[a:b])
     if name.endswith((".", ";", ",")) or not is_actor(name):
         return False
     return actor_end(name, 0, len(name), tuple(table()["not_duty"])) is None
+
+
+def _ends_with(plain: str, a: int, b: int, chars: str) -> bool:
+    """The last character of ``plain[a:b]`` that is not white space is one of ``chars``."""
+    while b > a and plain[b - 1].isspace():
+        b -= 1
+    return b > a and plain[b - 1] in chars
 
 
 def _heading_text(plain: str, block: _Block) -> str | None:
