@@ -55,9 +55,9 @@ def view(text: str) -> View:
     :func:`written`), so a name keeps the source's 'Huyện uỷ' or 'Hoà'.
     """
     typed = _BLANKS.sub(" ", text).replace("\\-", " -").replace("\\.", " .")
-    moved = _move_tones(typed)  # which lowers ``typed``, the view itself when no tone moves
-    plain = View(moved)
-    plain.typed, plain.low = typed, _lowered(moved)
+    moves = _tone_moves(typed)  # which lowers ``typed``
+    plain = View(_with_moves(typed, moves))
+    plain.typed, plain.low = typed, _lowered_with_moves(typed, moves, plain)
     return plain
 
 
@@ -194,17 +194,41 @@ def written(plain: str, a: int, b: int) -> str:
 
 def _move_tones(text: str) -> str:
     """Move a tone from the second vowel of 'oà', 'oè', 'uỷ' to the first (one char each)."""
+    return _with_moves(text, _tone_moves(text))
+
+
+def _tone_moves(text: str) -> list[tuple[int, str, str]]:
+    """``(i, first, second)`` for each pair ``text[i - 1:i + 1]`` whose tone moves, and the
+    two letters it becomes."""
     low = lowered(text)  # these letters match case-blind just where their lower case is equal
     found = _OLD_TONE.finditer(text) if low is None else _OLD_TONE_LOW.finditer(low)
-    out, pos = [], 0  # a moved pair never touches the next: 'o'/'u' never follow 'a'/'e'/'y'
+    moves = []  # a moved pair never touches the next: 'o'/'u' never follow 'a'/'e'/'y'
     for m in found:
         i = m.start()
         base, tone = _split_tone(text[i])
         prev_base, prev_tone = _split_tone(text[i - 1])
         if tone and not prev_tone:
-            out += [text[pos:i - 1], unicodedata.normalize("NFC", prev_base + tone), base]
-            pos = i + 1
+            moves.append((i, unicodedata.normalize("NFC", prev_base + tone), base))
+    return moves
+
+
+def _with_moves(text: str, moves: list[tuple[int, str, str]]) -> str:
+    """``text`` with the pairs of :func:`_tone_moves` put in."""
+    out, pos = [], 0
+    for i, first, second in moves:
+        out += [text[pos:i - 1], first, second]
+        pos = i + 1
     return "".join([*out, text[pos:]]) if out else text
+
+
+def _lowered_with_moves(text: str, moves: list[tuple[int, str, str]], moved: str) -> str | None:
+    """``lowered(moved)``, where ``moved`` is ``text`` with ``moves`` put in: the lowered
+    ``text`` with the moves lowered put in, when ``text`` has one. Lower-casing maps each
+    character alone there, and a moved letter stays a cased letter (as 'Σ' needs)."""
+    low = lowered(text)
+    if low is None or not moves:
+        return low if not moves else _lowered(moved)
+    return _with_moves(low, [(i, first.lower(), second.lower()) for i, first, second in moves])
 
 
 def _split_tone(char: str) -> tuple[str, str]:
