@@ -40,7 +40,7 @@ from .bodies import (
 )
 from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .plain import finditer_at, on_composed, squash, table, view, written
+from .plain import finditer_at, may_open, on_composed, squash, table, view, written
 from .recipients import authority_at, is_signer_chunk
 from .timing import clause, find_deadlines, find_recurrences, frequencies
 
@@ -248,8 +248,9 @@ def _block_duties(
 ) -> list[Responsibility]:
     """Responsibilities of one block; sentences with no doer of their own carry on."""
     heads: list[tuple[int, list[tuple[str, Span]], int]] = []  # (start, actors, task start)
+    assigns = may_open(_assign_openings(), plain, block.body, block.end)  # its sentences' span
     for a, b in sentences:
-        parsed = _assignment(plain, a, b) or _subject(plain, a, b)
+        parsed = (_assignment(plain, a, b) if assigns else None) or _subject(plain, a, b)
         if parsed:
             heads.append((a, *parsed))
         elif not heads and owner and _opens_task(plain, a, b):
