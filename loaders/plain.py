@@ -226,8 +226,10 @@ def _lowered_with_moves(text: str, moves: list[tuple[int, str, str]], moved: str
     ``text`` with the moves lowered put in, when ``text`` has one. Lower-casing maps each
     character alone there, and a moved letter stays a cased letter (as 'Σ' needs)."""
     low = lowered(text)
-    if low is None or not moves:
-        return low if not moves else _lowered(moved)
+    if not moves:
+        return low
+    if low is None:
+        return _lowered(moved)
     return _with_moves(low, [(i, first.lower(), second.lower()) for i, first, second in moves])
 
 
