@@ -11,7 +11,7 @@ from functools import cache
 from itertools import pairwise
 
 from .model import Recipient
-from .plain import lines, on_composed, squash, strip_span, table, view, written
+from .plain import lines, lowered, on_composed, squash, strip_span, table, view, written
 
 BULLET = re.compile(r"^\s*(?:[-–—•+]|\\-)\s*")
 _ITEM_GAP = re.compile(r"\s{3,}")
@@ -78,11 +78,44 @@ _PAREN = re.compile(r"\(([^()]*)\)\s*$")
 def find_recipients(text: str, start: int, end: int) -> list[Recipient]:
     """Recipients listed in ``text[start:end]`` (empty when there is no 'Nơi nhận')."""
     plain = view(text)
-    heads = list(_HEAD.finditer(plain, start, end))
-    if not heads:
+    head_end = _last_head_end(plain, start, end)
+    if head_end is None:
         return []
-    items = _items(plain, heads[-1].end(), end)
+    items = _items(plain, head_end, end)
     return _with_group_purposes(plain, items)
+
+
+def _last_head_end(plain: str, start: int, end: int) -> int | None:
+    """End of the last 'Nơi nhận:' that ``_HEAD.finditer(plain, start, end)`` finds.
+
+    Each holds 'nơi', found by ``str.find`` on the lower-cased view (char for char, so
+    where the case-blind pattern has it), and the pattern is matched from the first line
+    start before it past white space and '>' only: a scan of the whole text is slower.
+    """
+    low = lowered(plain)
+    if low is None:
+        return max((m.end() for m in _HEAD.finditer(plain, start, end)), default=None)
+    pos, found = start, None
+    k = low.find("nơi", start, end)
+    while k >= 0:
+        line = _line_start(plain, pos, k)
+        m = _HEAD.match(plain, line, end) if line is not None else None
+        if m:
+            pos = found = m.end()
+        k = low.find("nơi", max(k + 1, pos), end)
+    return found
+
+
+def _line_start(plain: str, pos: int, k: int) -> int | None:
+    """The first line start in ``[pos, k]`` with only white space and '>' from it to
+    ``k``; None when there is none."""
+    a = k
+    while a > pos and (plain[a - 1].isspace() or plain[a - 1] == ">"):
+        a -= 1
+    if a == 0 or plain[a - 1] == "\n":
+        return a
+    newline = plain.find("\n", a, k)
+    return newline + 1 if newline >= 0 else None
 
 
 def _items(plain: str, start: int, end: int) -> list[list[int]]:
