@@ -17,9 +17,10 @@ warnings of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from .bodies import (
@@ -40,7 +41,7 @@ from .bodies import (
 )
 from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .plain import finditer_at, may_open, on_composed, squash, table, view, written
+from .plain import finditer_at, may_open, on_composed, places, squash, table, view, written
 from .recipients import authority_at, is_signer_chunk
 from .timing import clause, find_deadlines, find_recurrences, frequencies
 
@@ -52,7 +53,6 @@ _BLOCK_START = re.compile(
     r"\n\s*\n|\n(?=\s*(?:[-–—•+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)|[IVX]{1,4}\s*[.\-–]))"
 )
 _SENTENCE = re.compile(r"(?<=[^\s.][.!?;])\s+(?=[^\W\d_])|(?<=\./\.)\s*")
-_STOP_MARK = re.compile(r"[.!?;]")
 _RECIPIENTS = re.compile(r"(?i)\s*nơi\s+nhận\s*:")
 _FOR = re.compile(r"(?i)(?:đối\s+với|trách\s+nhiệm\s+của|nhiệm\s+vụ\s+của)\s+")
 _DATED = re.compile(r"(?i)ngày\s+\d")
@@ -301,12 +301,18 @@ def _sentences(plain: str, a: int, b: int) -> list[Span]:
 def _breaks(plain: str, a: int, b: int) -> Iterator[re.Match[str]]:
     """``_SENTENCE.finditer(plain, a, b)``, tried only right after a '.', '!', '?' or ';'
     (where every break starts), past what the last break covers."""
-    covered = a
-    for stop in _STOP_MARK.finditer(plain, max(a - 1, 0), b):
-        m = _SENTENCE.match(plain, stop.end(), b) if stop.end() >= covered else None
+    marks, covered = _stop_marks(plain), a
+    for i in range(bisect_left(marks, max(a - 1, 0)), bisect_left(marks, b)):
+        m = _SENTENCE.match(plain, marks[i] + 1, b) if marks[i] + 1 >= covered else None
         if m:
             yield m
             covered = m.end()
+
+
+@lru_cache(maxsize=4)  # the blocks of one document read the same text
+def _stop_marks(plain: str) -> list[int]:
+    """Where a '.', '!', '?' or ';' stands in ``plain``, in order."""
+    return sorted(i for mark in ".!?;" for i in places(plain, mark))
 
 
 def _assignment(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] | None:

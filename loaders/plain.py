@@ -154,15 +154,16 @@ def _opening_starts(plain: str, openings: tuple[str, ...]) -> list[int] | None:
     """Every place one of ``openings`` stands in :func:`lowered`, in order; None without it.
     Each is found by ``str.find``, which scans far faster than a pattern of them all."""
     low = lowered(plain)
-    return None if low is None else sorted({i for word in openings for i in _places(low, word)})
+    return None if low is None else sorted({i for word in openings for i in places(low, word)})
 
 
-def _places(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` starts in ``text``, overlaps included."""
-    i = text.find(word)
+def places(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where ``word`` starts in ``text[start:end]``, overlaps included, by ``str.find``
+    (which scans far faster than a pattern)."""
+    i = text.find(word, start, end)
     while i >= 0:
         yield i
-        i = text.find(word, i + 1)
+        i = text.find(word, i + 1, end)
 
 
 def lowered(plain: str) -> str | None:

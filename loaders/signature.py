@@ -15,7 +15,7 @@ from functools import cache
 from itertools import chain
 
 from .model import Signature, Span
-from .plain import lines, lowered, on_composed, squash, table, typed, view, written
+from .plain import lines, lowered, on_composed, places, squash, table, typed, view, written
 from .recipients import AUTHORITY, BULLET, authority_at, columns, cut_debris, is_debris, is_name
 
 Chunk = tuple[int, int, int]  # line number, start, end
@@ -64,16 +64,8 @@ def _marked(plain: str, spans: list[Span], pattern: re.Pattern[str], low: bool,
     starts, lo, hi = [a for a, _ in spans], spans[0][0], spans[-1][1]
     if not leads:
         return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text, lo, hi)})
-    at = (i for c in leads for i in _places(text, c, lo, hi) if pattern.match(text, i, hi))
+    at = (i for c in leads for i in places(text, c, lo, hi) if pattern.match(text, i, hi))
     return sorted({bisect_right(starts, i) - 1 for i in at})
-
-
-def _places(text: str, char: str, lo: int, hi: int) -> Iterator[int]:
-    """Where ``char`` stands in ``text[lo:hi]``."""
-    i = text.find(char, lo, hi)
-    while i >= 0:
-        yield i
-        i = text.find(char, i + 1, hi)
 
 
 def _authority_chunk(plain: str, spans: list[Span]) -> Chunk | None:
