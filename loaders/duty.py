@@ -192,7 +192,7 @@ def _block(plain: str, a: int, b: int) -> _Block:
                            (named, named + len(head[1])))
             block.body = strip_span(plain, head.end(), b)[0]
         elif marker and len(name.split()) <= 20:
-            after = strip_span(plain, head.end() - (named - body), b)[0]  # counted from body
+            after = strip_span(plain, head.end(), b)[0]
             if plain[after:after + 1].isupper():  # a title: '1. Nâng cao nhận thức: Cấp ủy …'
                 block.body = after
     return block

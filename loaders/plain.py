@@ -193,13 +193,9 @@ def written(plain: str, a: int, b: int) -> str:
     return squash(typed(plain)[a:b])
 
 
-def _move_tones(text: str) -> str:
-    """Move a tone from the second vowel of 'oà', 'oè', 'uỷ' to the first (one char each)."""
-    return _with_moves(text, _tone_moves(text))
-
-
 def _tone_moves(text: str) -> list[tuple[int, str, str]]:
-    """``(i, first, second)`` for each pair ``text[i - 1:i + 1]`` whose tone moves, and the
+    """Where a tone moves from the second vowel of 'oà', 'oè', 'uỷ' to the first:
+    ``(i, first, second)`` for each pair ``text[i - 1:i + 1]`` whose tone moves, and the
     two letters it becomes."""
     low = lowered(text)  # these letters match case-blind just where their lower case is equal
     found = _OLD_TONE.finditer(text) if low is None else _OLD_TONE_LOW.finditer(low)

@@ -147,7 +147,8 @@ def _columns_without_fast_path(plain: str, start: int, end: int) -> list[tuple[i
 @given(TEXT)
 @settings(max_examples=400, deadline=None)
 def test_tones_move_as_the_case_blind_pattern_finds_them(text: str) -> None:
-    assert plain_view._move_tones(text) == _move_tones_by_pattern(text)
+    moved = plain_view._with_moves(text, plain_view._tone_moves(text))
+    assert moved == _move_tones_by_pattern(text)
 
 
 def _move_tones_by_pattern(text: str) -> str:
