@@ -203,7 +203,7 @@ def _bare_heading(plain: str, a: int, b: int) -> bool:
     if _ends_with(plain, a, b, ".;,") or "\n" in plain[a:b].strip():
         return False
     name = squash(plain[a:b])
-    if name.endswith((".", ";", ",")) or not is_actor(name):
+    if not is_actor(name):
         return False
     return actor_end(name, 0, len(name), tuple(table()["not_duty"])) is None
 
