@@ -40,6 +40,7 @@ _PLACE_DATE = re.compile(
     r"[A-ZĐ][" + LOWER + r"]*)"
     r"\s*,\s*(?i:ngày)"
     r"(?:\s*" + DATE + r"|\s*(?:[.…_ ]*|\d{1,2})\s*(?i:tháng)\s*[.…_ \d]*\s*(?i:năm)\s*\d{4})")
+_NOT_PLACES = frozenset({"so", "ngay", "thang"})  # Số, Ngày, Tháng before ', ngày'
 _ADDRESSEE = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _STAMP = re.compile(r"^(?:VĂN BẢN |CÔNG VĂN )?ĐẾN\b", re.IGNORECASE)
 _STAMP_NUMBER = re.compile(r"S[ốô]\s*(?:đến)?\s*[:.]?\s*(?P<n>\d{1,6})")
@@ -324,7 +325,8 @@ def _read_date(head: Header, text: str, start: int, end: int) -> None:
         chunks.insert(0, (a + len(rest) - len(stripped), stripped))
     for offset, chunk in chunks:
         for m in _PLACE_DATE.finditer(chunk):
-            if fold(m["place"]).startswith(("so", "ngay", "thang", "can cu")):
+            words = fold(m["place"]).split()
+            if words[0] in _NOT_PLACES or words[:2] == ["can", "cu"]:  # not Sơn La, Sóc Trăng
                 continue
             head.place = squash(m["place"])
             head.date_span = (offset + m.start("place"), offset + m.end())

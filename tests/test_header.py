@@ -58,6 +58,10 @@ ROWS: list[tuple[str, str, dict]] = [
      {"symbol": "57-NQ/TW"}),
     ("date in slashes", CENTRAL_NQ.replace("ngày 22 tháng 12 năm 2024", "ngày 22/12/2024"),
      {"date": "2024-12-22"}),
+    ("place that starts like 'Số'", LOCAL_NQ.replace("HÀ NAM", "SƠN LA").replace(
+        "Hà Nam,", "Sơn La,"), {"place": "Sơn La", "date": "2021-03-05"}),
+    ("place that starts like 'Số', folded", LOCAL_NQ.replace("HÀ NAM", "SÓC TRĂNG").replace(
+        "Hà Nam,", "Sóc Trăng,"), {"place": "Sóc Trăng", "date": "2021-03-05"}),
     ("date not real", CENTRAL_NQ.replace("22 tháng 12", "31 tháng 02"),
      {"date": None, "place": "Hà Nội"}),
     ("date left blank", CENTRAL_NQ.replace("ngày 22 tháng 12 năm 2024", "ngày   tháng   năm 2024"),
