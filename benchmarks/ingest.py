@@ -29,12 +29,13 @@ import time
 from pathlib import Path
 
 import psutil
-from vankien.graph.query import named_queries, run_query
+from vankien.graph.query import load_query, named_queries, run_query
 from vankien.graph.search import search
-from vankien.graph.store import Backend, open_store
+from vankien.graph.store import PAGE_MARK, Backend, open_store
 
 VANKIEN = str(Path(sys.executable).with_name("vankien"))
 RUNS = 15
+PAGE = 100  # rows of a paged query's first page, as `vankien query` shows in a terminal
 
 # Real central documents (symbol, date, issuer, subject); cited with Zipf-like popularity.
 CENTRAL = [
@@ -234,9 +235,12 @@ def bench(n: int, root: Path, reuse: bool = False) -> None:
 
 
 def timed(name: str, given: dict[str, str], backend: Backend) -> None:
-    p50, p95, rows = latency(lambda: run_query(backend, name, given))
+    """Time every row of the query, and for a paged one (``# page``) its first page too."""
     label = f"{name} {' '.join(given.values())}".strip()
-    print(f"| {label} | {rows} | {p50:.1f} | {p95:.1f} |")
+    for limit in (None, PAGE) if PAGE_MARK.search(load_query(name).text) else (None,):
+        p50, p95, rows = latency(lambda n=limit: run_query(backend, name, given, limit=n))
+        page = f", first {limit}" if limit else ""
+        print(f"| {label}{page} | {rows} | {p50:.1f} | {p95:.1f} |")
 
 
 def main() -> None:

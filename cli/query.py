@@ -18,7 +18,7 @@ from .common import EndpointOpt, StoreOpt, clean_errors
 app = typer.Typer()
 
 READ_WAIT = 10.0  # seconds a reader waits for a running ingest to finish
-TABLE_ROWS = 100  # rows a terminal table shows: rich takes seconds to lay out thousands
+TABLE_ROWS = 100  # rows a table shows by default: rich takes seconds to lay out thousands
 FormatOpt = Annotated[
     str,
     typer.Option("--format", "-f", help="table (for terminals), csv, tsv, json (SPARQL 1.1 "
@@ -37,9 +37,11 @@ def query_command(
         "--param", "-p", help="A parameter as NAME=VALUE (repeatable).")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     fmt: FormatOpt = "table",
-    limit: Annotated[int, typer.Option(
-        help="Rows the terminal table shows (0: all); the other formats give every row.")
-    ] = TABLE_ROWS,
+    limit: Annotated[int | None, typer.Option(
+        help="At most this many rows (0: all) \\[default: 100 in a table, all in the other "
+        "formats]; a paged named query counts its documents or duties.", show_default=False,
+        min=0)] = None,
+    offset: Annotated[int, typer.Option(help="Rows to skip first (the next page).", min=0)] = 0,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
 ) -> None:
@@ -48,7 +50,7 @@ def query_command(
     The default graph holds every source's facts (each once); GRAPH ?g reaches one source's.
     Example: [bold]vankien query backlinks 35-NQ/TW[/] (see [bold]vankien query --list[/])
     """
-    from vankien.graph.query import load_query, named_queries, run_query
+    from vankien.graph.query import load_query, named_queries, run_page, run_query
     from vankien.graph.store import open_store
     from vankien.loaders.errors import QueryError
 
@@ -66,9 +68,15 @@ def query_command(
         if len(values) > len(names):
             raise QueryError(text, f"takes {len(names)} value(s): {' '.join(names) or 'none'}")
         params.update(zip(names, values, strict=False))
+    page = limit if limit is not None else TABLE_ROWS if fmt == "table" else 0
     with open_store(store, endpoint, wait=READ_WAIT) as backend:
-        table = run_query(backend, text, params)
-    print_table(table, fmt, limit)
+        if page:
+            table, more = run_page(backend, text, params, page, offset)
+        else:
+            table, more = run_query(backend, text, params, offset=offset), False
+    print_table(table, fmt)
+    if more:
+        typer.echo(f"more rows: --offset {offset + page}, or --limit 0 for all", err=True)
 
 
 def _query_text(query: str) -> str:
@@ -86,9 +94,8 @@ def _pair(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def print_table(table: object, fmt: str, limit: int = TABLE_ROWS) -> None:
-    """Print a result table in ``fmt``: a rich table of its first ``limit`` rows (0: all)
-    for terminals, or a file format with every row."""
+def print_table(table: object, fmt: str) -> None:
+    """Print a result table in ``fmt``: a rich table for terminals, or a file format."""
     from vankien.graph.results import FORMATS, display, render
 
     if fmt != "table":
@@ -100,15 +107,10 @@ def print_table(table: object, fmt: str, limit: int = TABLE_ROWS) -> None:
     from rich.table import Table
 
     rows = table.rows  # type: ignore[attr-defined]
-    shown = rows[:limit] if limit > 0 else rows
-    whole = len(shown) == len(rows)
-    caption = f"{len(rows)} row(s)" if whole else f"{len(shown)} of {len(rows)} rows"
-    out = Table(*table.variables, caption=caption)  # type: ignore[attr-defined]
-    for row in shown:
+    out = Table(*table.variables, caption=f"{len(rows)} row(s)")  # type: ignore[attr-defined]
+    for row in rows:
         out.add_row(*(display(t) for t in row))
     Console().print(out)
-    if not whole:
-        typer.echo("--limit 0 shows every row; --format csv writes them all", err=True)
 
 
 @app.command("search")

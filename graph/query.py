@@ -4,6 +4,11 @@ A named query file starts with a ``# description`` line, then one ``# param NAME
 line per parameter (``# param NAME (integer): …`` for a typed one; ``label`` is a name as
 organizations are labelled, in Vietnamese). Parameter values are bound as RDF terms in a
 ``VALUES`` row, never pasted into the query text.
+
+A query whose rows are many (every document citing 21-KL/TW) pages: a sub-SELECT orders
+the rows' keys and ends with a ``# page`` mark, where :func:`paged` puts ``LIMIT`` and
+``OFFSET``; the look-ups around it (symbols, kinds, paths) then run for one page only.
+Parameters are bound inside that sub-SELECT.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from typing import TYPE_CHECKING
 
 from vankien.loaders.errors import QueryError
 
+from .store import PAGE_MARK, Table
+
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-    from .store import Backend, Table
+    from .store import Backend
 
 QUERIES = Path(__file__).with_name("queries")
 PREFIXES = {
@@ -138,14 +145,45 @@ def with_prefixes(text: str) -> str:
 
 def run_query(
     store: Backend, query: str, params: dict[str, str] | None = None,
+    *, limit: int | None = None, offset: int = 0,
 ) -> Table:
     """Run a named query (by name) or SPARQL text, with ``params`` bound as terms.
 
-    In SPARQL text a value ``<…>`` binds an IRI, anything else a string literal.
+    In SPARQL text a value ``<…>`` binds an IRI, anything else a string literal. ``limit``
+    rows (None: all) after the first ``offset``: a query with a ``# page`` mark computes
+    just those, any other is cut after it ran. A paged query counts the keys its sub-SELECT
+    orders (a citing document, a duty), each of which may give more than one row.
     """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError(None, "limit and offset count rows: give 0 or more")
     if re.fullmatch(r"[\w-]+", query.strip()):
         named = load_query(query.strip())
-        return store.select(named.text, bind(named, params or {}))
-    bindings = {k: term(v[1:-1], "iri") if v.startswith("<") and v.endswith(">")
-                else term(v, "string") for k, v in (params or {}).items()}
-    return store.select(with_prefixes(query), bindings)
+        text, bindings = named.text, bind(named, params or {})
+    else:
+        text = with_prefixes(query)
+        bindings = {k: term(v[1:-1], "iri") if v.startswith("<") and v.endswith(">")
+                    else term(v, "string") for k, v in (params or {}).items()}
+    if PAGE_MARK.search(text):
+        return store.select(paged(text, limit, offset), bindings)
+    table = store.select(text, bindings)
+    end = None if limit is None else offset + limit
+    return Table(table.variables, table.rows[offset:end])
+
+
+def run_page(
+    store: Backend, query: str, params: dict[str, str] | None, limit: int, offset: int = 0,
+) -> tuple[Table, bool]:
+    """:func:`run_query`'s page of ``limit`` rows (keys, for a paged query) after ``offset``,
+    and whether more follow."""
+    if not PAGE_MARK.search(load_query(query).text if re.fullmatch(r"[\w-]+", query.strip())
+                            else query):
+        table = run_query(store, query, params, limit=limit + 1, offset=offset)
+        return Table(table.variables, table.rows[:limit]), len(table.rows) > limit
+    table = run_query(store, query, params, limit=limit, offset=offset)
+    return table, bool(run_query(store, query, params, limit=1, offset=offset + limit).rows)
+
+
+def paged(text: str, limit: int | None, offset: int = 0) -> str:
+    """``text`` with ``LIMIT limit OFFSET offset`` put where its ``# page`` mark stands."""
+    cut = (f" LIMIT {limit}" if limit is not None else "") + (f" OFFSET {offset}" if offset else "")
+    return PAGE_MARK.sub(lambda m: f"{cut} {m[0]}", text, count=1) if cut else text

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 VK = "https://w3id.org/vankien/ontology#"
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 LOCK_SUFFIX = ".lock"
+PAGE_MARK = re.compile(r"#[ \t]*page[ \t]*$", re.MULTILINE)  # see vankien.graph.query.paged
 
 
 def default_store_path() -> Path:
@@ -206,7 +207,7 @@ class Embedded(Backend):
         if not isinstance(result, QuerySolutions):
             raise StoreError(None, "only SELECT queries give a table")
         names = [v.value for v in result.variables]
-        return Table(names, [tuple(sol[n] for n in names) for sol in result])
+        return Table(names, [tuple(sol) for sol in result])  # a solution lists its values in order
 
     def write_source(self, path: str, sha256: str, ntriples: str) -> None:
         """As :meth:`Backend.write_source`; a first write is one load (faster than an update)."""
@@ -406,15 +407,20 @@ def in_graph(ntriples: str, graph: str) -> str:
 
 
 def with_values(query: str, bindings: dict[str, ox.Term]) -> str:
-    """``query`` with a ``VALUES`` row of serialized terms opening its outer WHERE group.
+    """``query`` with a ``VALUES`` row of serialized terms opening its outer WHERE group, or
+    the WHERE group of the sub-SELECT that holds the ``# page`` mark (a sub-SELECT is
+    evaluated on its own: the row must stand inside it).
 
     Parameters are bound as RDF terms (pyoxigraph serializes them), never pasted as text.
     """
     if not bindings:
         return query
-    where = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE)
-    if not where:
+    mark = PAGE_MARK.search(query)
+    wheres = list(re.finditer(r"\bWHERE\s*\{", query[:mark.start()] if mark else query,
+                              re.IGNORECASE))
+    if not wheres:
         raise StoreError(None, "cannot bind parameters: the query has no WHERE clause")
+    where = wheres[-1] if mark else wheres[0]
     names = " ".join(f"?{k}" for k in bindings)
     row = " ".join(str(v) for v in bindings.values())
     values = f" VALUES ({names}) {{ ({row}) }} "

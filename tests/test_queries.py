@@ -15,10 +15,10 @@ from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
 from vankien.graph.calendar import duty_events
 from vankien.graph.export import stats
 from vankien.graph.ntriples import to_ntriples
-from vankien.graph.query import bind, load_query, named_queries, run_query
+from vankien.graph.query import bind, load_query, named_queries, paged, run_query
 from vankien.graph.results import render
 from vankien.graph.search import search
-from vankien.graph.store import Backend, open_store
+from vankien.graph.store import Backend, open_store, with_values
 from vankien.loaders.errors import QueryError
 
 BASE = "https://w3id.org/vankien/"
@@ -273,20 +273,64 @@ def test_query_command_markdown_and_list(closed_store: Path) -> None:
     assert "backlinks SYMBOL\n    Documents citing a document" in listed
 
 
-@pytest.mark.parametrize(("limit", "shown", "caption"), [
-    ([], 4, "4 row(s)"),
-    (["--limit", "2"], 2, "2 of 4 rows"),
-    (["--limit", "0"], 4, "4 row(s)"),
-    (["--limit", "2", "-f", "csv"], 4, "s\n05-KH/TU"),  # a file format gives every row
+@pytest.mark.parametrize(("args", "shown", "note"), [
+    ([], (0, 4), None),
+    (["--limit", "2"], (0, 2), "more rows: --offset 2"),
+    (["--limit", "2", "--offset", "2"], (2, 4), None),
+    (["--limit", "1", "--offset", "2"], (2, 3), "more rows: --offset 3"),
+    (["--limit", "0"], (0, 4), None),
+    (["-f", "csv"], (0, 4), None),  # a file format gives every row unless told
+    (["--limit", "2", "-f", "csv"], (0, 2), "more rows: --offset 2"),
 ])
-def test_query_table_shows_the_first_rows(closed_store: Path, limit: list[str], shown: int,
-                                          caption: str) -> None:
+def test_query_command_pages(closed_store: Path, args: list[str], shown: tuple[int, int],
+                             note: str | None) -> None:
     sparql = "SELECT DISTINCT ?s WHERE { ?d vk:symbol ?s } ORDER BY ?s"
-    result = _vankien("query", sparql, "--store", closed_store, *limit)
+    result = _vankien("query", sparql, "--store", closed_store, *args)
     symbols = ["05-KH/TU", "07-CV/BTGTU", "12-NQ/TU", "35-NQ/TW"]
-    assert [s for s in symbols if s in result.stdout] == symbols[:shown]
-    assert caption in result.stdout.replace("\r\n", "\n")
-    assert ("--limit 0 shows every row" in result.stderr) is (shown < 4)
+    assert [s for s in symbols if s in result.stdout] == symbols[slice(*shown)]
+    assert (note in result.stderr) if note else "more rows" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "shown", "note"), [
+    (["--limit", "1"], "12-NQ/TU", "more rows: --offset 1"),
+    (["--limit", "1", "--offset", "1"], "05-KH/TU", None),
+])
+def test_query_command_pages_a_named_query(closed_store: Path, args: list[str], shown: str,
+                                           note: str | None) -> None:
+    result = _vankien("query", "backlinks", "35-NQ/TW", "--store", closed_store, "-f", "csv",
+                      *args)
+    assert [line.split(",")[1] for line in result.stdout.splitlines()[1:]] == [shown]
+    assert (note in result.stderr) if note else "more rows" not in result.stderr
+
+
+PAGED = [("backlinks", {"symbol": "35-NQ/TW"}), ("documents", {"issuer": "Tỉnh ủy An Lạc",
+         "year": "2020"}), ("responsibilities", {"actor": "Ban Tuyên giáo Tỉnh ủy"})]
+
+
+@pytest.mark.parametrize(("query", "params"), PAGED)
+def test_pages_of_a_paged_query_make_up_its_rows(store: Backend, query: str,
+                                                 params: dict) -> None:
+    assert "# page" in load_query(query).text  # computed a page at a time, not cut after
+    whole = run_query(store, query, params).rows
+    pages = [run_query(store, query, params, limit=1, offset=k).rows for k in range(len(whole))]
+    assert [row for page in pages for row in page] == whole
+    assert run_query(store, query, params, limit=1, offset=len(whole)).rows == []
+
+
+def test_paged_puts_the_limit_at_the_mark_and_the_values_inside() -> None:
+    text = load_query("backlinks").text
+    query = with_values(paged(text, 10, 20), bind(load_query("backlinks"),
+                                                  {"symbol": "35-NQ/TW"}))
+    inner = query[query.index("SELECT DISTINCT ?citing ?target"):query.index("# page")]
+    assert 'VALUES (?symbol) { ("35-NQ/TW") }' in inner and inner.rstrip().endswith(
+        "LIMIT 10 OFFSET 20")
+    assert paged(text, None) == text
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(-1, 0), (None, -2)])
+def test_a_negative_page_is_refused(store: Backend, limit: int | None, offset: int) -> None:
+    with pytest.raises(QueryError, match="0 or more"):
+        run_query(store, "backlinks", {"symbol": "35-NQ/TW"}, limit=limit, offset=offset)
 
 
 def test_duties_command_writes_an_ics_file(closed_store: Path, tmp_path: Path) -> None:
