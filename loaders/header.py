@@ -36,7 +36,8 @@ _MOTTO_TEXT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ
 _RULE = re.compile(r"^[-_=.…*~]{3,}$")  # a rule drawn under the title
 _OF_LINE = re.compile(r"^(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)(?:\s+(?P<about>VỀ\s+.+))?$")
 _PLACE_DATE = re.compile(
-    r"(?m:^)[ \t]*(?P<place>(?:TP\.\s*)?(?:(?:[A-ZĐ][" + LOWER + r"]*|phố|xã|trấn)\s+){0,5}?"
+    r"(?m:^)[ \t]*(?P<place>(?:T[Pp]\.?\s*)?"  # TP. Hồ Chí Minh, Bà Rịa - Vũng Tàu
+    r"(?:(?:[A-ZĐ][" + LOWER + r"]*|phố|xã|trấn)(?:[ \t]*-[ \t]*|\s+)){0,5}?"
     r"[A-ZĐ][" + LOWER + r"]*)"
     r"\s*,\s*(?i:ngày)"
     r"(?:\s*" + DATE + r"|\s*(?:[.…_ ]*|\d{1,2})\s*(?i:tháng)\s*[.…_ \d]*\s*(?i:năm)\s*\d{4})")

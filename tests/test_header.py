@@ -62,6 +62,12 @@ ROWS: list[tuple[str, str, dict]] = [
         "Hà Nam,", "Sơn La,"), {"place": "Sơn La", "date": "2021-03-05"}),
     ("place that starts like 'Số', folded", LOCAL_NQ.replace("HÀ NAM", "SÓC TRĂNG").replace(
         "Hà Nam,", "Sóc Trăng,"), {"place": "Sóc Trăng", "date": "2021-03-05"}),
+    ("hyphenated place", LOCAL_NQ.replace("HÀ NAM", "BÀ RỊA - VŨNG TÀU").replace(
+        "Hà Nam,", "Bà Rịa - Vũng Tàu,"), {"place": "Bà Rịa - Vũng Tàu", "date": "2021-03-05"}),
+    ("city as 'Tp.'", LOCAL_NQ.replace("TỈNH UỶ HÀ NAM", "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH").replace(
+        "Hà Nam,", "Tp. Hồ Chí Minh,"), {"place": "Tp. Hồ Chí Minh", "date": "2021-03-05"}),
+    ("city as 'TP' without a dot", LOCAL_NQ.replace("Hà Nam,", "TP Hồ Chí Minh,"),
+     {"place": "TP Hồ Chí Minh", "date": "2021-03-05"}),
     ("date not real", CENTRAL_NQ.replace("22 tháng 12", "31 tháng 02"),
      {"date": None, "place": "Hà Nội"}),
     ("date left blank", CENTRAL_NQ.replace("ngày 22 tháng 12 năm 2024", "ngày   tháng   năm 2024"),
