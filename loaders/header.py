@@ -20,6 +20,7 @@ from .patterns import DATE, KIND_NAMES, LOWER, SUFFIX, codes_pattern, iso_date, 
 
 _MOTTO = re.compile(r"dang cong san|cong hoa xa|hoi chu nghia|chu nghia viet nam|doc lap|"
                     r"tu do - hanh phuc|^hanh phuc$|^cong( hoa)?$")
+_PARTY_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM\W*?(?=[ \t]+\S)")
 _SYMBOL_LINE = re.compile(
     r"^S[ốô]\s*:?\s*(?P<num>[^\s/\-–]{0,8}(?:/\d)?)\s*[-–]\s*(?P<code>(?i:"
     + codes_pattern() + r"))\s*/\s*(?P<suffix>" + SUFFIX + r")\b"
@@ -317,10 +318,10 @@ def _vv_subject(zone: list[Line]) -> str | None:
 
 def _read_date(head: Header, text: str, start: int, end: int) -> None:
     """Place and date of issue: the first ``Place, ngày …`` that starts a line, or that
-    follows the symbol on its line (two columns read as one)."""
+    follows the symbol or the party's motto on its line (two columns read as one)."""
     chunks = [(start, text[start:end])]
-    if head.symbol_span:
-        a = head.symbol_span[1]
+    afters = [m.end() for m in _PARTY_MOTTO.finditer(text, start, end)]  # a column beside it
+    for a in ([head.symbol_span[1]] if head.symbol_span else []) + afters:
         rest = text[a:end].split("\n", 1)[0]
         stripped = rest.lstrip(" \t,;")
         chunks.insert(0, (a + len(rest) - len(stripped), stripped))

@@ -68,6 +68,9 @@ ROWS: list[tuple[str, str, dict]] = [
         "Hà Nam,", "Tp. Hồ Chí Minh,"), {"place": "Tp. Hồ Chí Minh", "date": "2021-03-05"}),
     ("city as 'TP' without a dot", LOCAL_NQ.replace("Hà Nam,", "TP Hồ Chí Minh,"),
      {"place": "TP Hồ Chí Minh", "date": "2021-03-05"}),
+    ("place after the motto on its line", CENTRAL_NQ.replace(
+        "ĐẢNG CỘNG SẢN VIỆT NAM\n\n", "ĐẢNG CỘNG SẢN VIỆT NAM   "), {
+        "place": "Hà Nội", "date": "2024-12-22", "issuer": "Bộ Chính trị"}),
     ("date not real", CENTRAL_NQ.replace("22 tháng 12", "31 tháng 02"),
      {"date": None, "place": "Hà Nội"}),
     ("date left blank", CENTRAL_NQ.replace("ngày 22 tháng 12 năm 2024", "ngày   tháng   năm 2024"),
