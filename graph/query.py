@@ -156,13 +156,7 @@ def run_query(
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(None, "limit and offset count rows: give 0 or more")
-    if re.fullmatch(r"[\w-]+", query.strip()):
-        named = load_query(query.strip())
-        text, bindings = named.text, bind(named, params or {})
-    else:
-        text = with_prefixes(query)
-        bindings = {k: term(v[1:-1], "iri") if v.startswith("<") and v.endswith(">")
-                    else term(v, "string") for k, v in (params or {}).items()}
+    text, bindings = _text_and_bindings(query, params or {})
     if PAGE_MARK.search(text):
         return store.select(paged(text, limit, offset), bindings)
     table = store.select(text, bindings)
@@ -174,13 +168,22 @@ def run_page(
     store: Backend, query: str, params: dict[str, str] | None, limit: int, offset: int = 0,
 ) -> tuple[Table, bool]:
     """:func:`run_query`'s page of ``limit`` rows (keys, for a paged query) after ``offset``,
-    and whether more follow."""
-    if not PAGE_MARK.search(load_query(query).text if re.fullmatch(r"[\w-]+", query.strip())
-                            else query):
+    and whether more follow (for a paged query, a second query asks for the next key)."""
+    if not PAGE_MARK.search(_text_and_bindings(query, params or {})[0]):
         table = run_query(store, query, params, limit=limit + 1, offset=offset)
         return Table(table.variables, table.rows[:limit]), len(table.rows) > limit
     table = run_query(store, query, params, limit=limit, offset=offset)
     return table, bool(run_query(store, query, params, limit=1, offset=offset + limit).rows)
+
+
+def _text_and_bindings(query: str, params: dict[str, str]) -> tuple[str, dict[str, ox.Term]]:
+    """The SPARQL text of a named query or of ``query`` itself, and its bound parameters."""
+    if re.fullmatch(r"[\w-]+", query.strip()):
+        named = load_query(query.strip())
+        return named.text, bind(named, params)
+    return with_prefixes(query), {
+        k: term(v[1:-1], "iri") if v.startswith("<") and v.endswith(">") else term(v, "string")
+        for k, v in params.items()}
 
 
 def paged(text: str, limit: int | None, offset: int = 0) -> str:
