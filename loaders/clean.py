@@ -76,13 +76,14 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _toned_pairs() -> str:
-    """Pattern of an 'oa', 'oe', 'uy' whose tone sits on the second vowel."""
+def _toned_pairs(firsts: str = "oOuU") -> str:
+    """Pattern of an 'oa', 'oe', 'uy' whose tone sits on the second vowel, the first vowel
+    one of ``firsts``."""
     parts = []
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
         for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
             toned = "".join(unicodedata.normalize("NFC", s + t) for t in _TONES)
-            parts.append(f"{f}[{toned}]")
+            parts += [f"{f}[{toned}]"] if f in firsts else []
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -110,14 +111,13 @@ _STEPS: dict[str, Step] = {
     "table-cell": (r"\|", lambda m: "\n"),
 }
 # The first characters of the steps above: the combined pattern is tried only there.
-_TRIGGER = re.compile(r"[\\\[!*~_#><&|\u00a0\u2007\u2009\u202f\u3000"
-                      r"\u200b-\u200d\u2060\ufeff\u00ad]")
+_TRIGGER = "\\[!*~_#><&|\u00a0\u2007\u2009\u202f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _COMBINED = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_STEPS.values())))
 _HANDLERS = {f"s{i}": fn for i, (_, fn) in enumerate(_STEPS.values())}
 _COMBINING = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
 _TONE = re.compile(r"(?<![qQ])" + _toned_pairs() + r"(?!\w)")  # at the end of a word
-# The pairs alone: they open with o, O, u or U, so they scan fast; no pair starts inside one.
-_TONE_TRIGGER = re.compile(_toned_pairs())
+# The pairs alone, one pattern for each first vowel: led by a literal, each scans fast.
+_TONE_TRIGGER = tuple(re.compile(_toned_pairs(first)) for first in "oOuU")
 
 
 def clean_text(text: str) -> CleanText:
@@ -145,18 +145,39 @@ def _at_line_start(m: re.Match[str]) -> bool:
     return not before.strip(" \t")
 
 
+Trigger = str | tuple[re.Pattern[str], ...]
+
+
 def _matches(text: str, pattern: re.Pattern[str],
-             trigger: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern``; with ``trigger``, tried only where a match of it starts."""
+             trigger: Trigger | None) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern``; with ``trigger``, tried only where it starts."""
     if trigger is None:
         yield from pattern.finditer(text)
         return
     end = 0
     match = pattern.match
-    for t in trigger.finditer(text):
-        if (at := t.start()) >= end and (m := match(text, at)):
+    for at in _starts(text, trigger):
+        if at >= end and (m := match(text, at)):
             end = m.end()
             yield m
+
+
+def _starts(text: str, trigger: Trigger) -> list[int]:
+    """Where one of the characters ``trigger`` stands, each found by ``str.find``, or a match
+    of one of the patterns ``trigger`` starts, in order: far faster than a character class
+    scan, which tests each character against the class."""
+    if isinstance(trigger, str):
+        return sorted(i for c in trigger if c in text for i in places(text, c))
+    return sorted(m.start() for p in trigger for m in p.finditer(text))
+
+
+def places(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where ``word`` starts in ``text[start:end]``, overlaps included, by ``str.find``
+    (which scans far faster than a pattern)."""
+    i = text.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, end)
 
 
 def _dispatch(m: re.Match[str]) -> str:
@@ -164,7 +185,7 @@ def _dispatch(m: re.Match[str]) -> str:
 
 
 def _rewrite(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str],
-             trigger: re.Pattern[str] | None = None) -> tuple[str, OffsetMap]:
+             trigger: Trigger | None = None) -> tuple[str, OffsetMap]:
     """Replace every match of ``pattern`` and record where each piece came from.
 
     A replacement as long as what it replaces (``|`` → a line break) stays inside the
