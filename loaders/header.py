@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .clean import fold
-from .kinds import canonical_code, canonical_name, code_for_name, is_central, kinds
+from .kinds import (
+    canonical_code,
+    canonical_name,
+    code_for_name,
+    is_central,
+    kinds,
+    titles_only,
+    trie_pattern,
+)
 from .organizations import block_head_pattern, is_bare_part, place_start_pattern, title_case
 from .patterns import DATE, KIND_NAMES, LOWER, SUFFIX, codes_pattern, iso_date, squash
 
@@ -30,7 +38,8 @@ _SYMBOL_LINE = re.compile(
 _UNKNOWN_KIND = re.compile(r"^S[ốô]\s*:?\s*\d{1,5}\s*[-–]\s*(?P<code>[A-ZĐ][A-Za-zĐ]{0,5})"
                            r"\s*/\s*(?:" + SUFFIX + r")\b")
 # A kind title: NGHỊ QUYẾT, KẾT LUẬN CỦA BỘ CHÍNH TRỊ, NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ TÁM … VỀ …
-_TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)"
+_TITLE = re.compile(r"^(?P<kind>" + KIND_NAMES + "|" + trie_pattern(titles_only())
+                    + r")(?:\s+(?:CỦA|CUA|Của)\s+(?P<issuer>.+?)"
                     r"|\s+(?P<session>HỘI NGHỊ\s.+?))?(?:\s+(?P<about>VỀ\s+.+))?$", re.IGNORECASE)
 _SESSION = re.compile(r"^HỘI NGHỊ\s")  # the plenum that adopted it, on the line under the kind
 _MOTTO_TEXT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\s*")

@@ -67,6 +67,13 @@ def code_for_name(name: str) -> str | None:
     return _name_index().get(re.sub(r"\s+", " ", name).strip().casefold())
 
 
+@cache
+def titles_only() -> tuple[str, ...]:
+    """Kinds the rules name whose symbol code the table does not hold (``Quy hoạch``): a
+    header's title gives their name, their code stays unknown."""
+    return tuple(_table()["titles_only"])
+
+
 @lru_cache(maxsize=1024)
 def canonical_name(name: str) -> str:
     """A kind's name as the table writes it (``KẾT LUẬN`` → ``Kết luận``)."""
@@ -76,7 +83,7 @@ def canonical_name(name: str) -> str:
             for n in kind.names:
                 if n.casefold() == key:
                     return n
-    return name
+    return next((n for n in titles_only() if n.casefold() == key), name)
 
 
 @cache

@@ -68,6 +68,13 @@ ROWS: list[tuple[str, str, dict]] = [
         "Hà Nam,", "Tp. Hồ Chí Minh,"), {"place": "Tp. Hồ Chí Minh", "date": "2021-03-05"}),
     ("city as 'TP' without a dot", LOCAL_NQ.replace("Hà Nam,", "TP Hồ Chí Minh,"),
      {"place": "TP Hồ Chí Minh", "date": "2021-03-05"}),
+    ("a kind the rules name, no code known", CENTRAL_NQ.replace("Số 57-NQ/TW", "").replace(
+        "NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "THÔNG CÁO\nCỦA BỘ CHÍNH TRỊ"), {
+        "type": None, "type_name": "Thông cáo", "symbol": None, "issuer": "Bộ Chính trị"}),
+    ("local kind the rules name, no code known", LOCAL_NQ.replace("Số 15-NQ/TU", "").replace(
+        "**NGHỊ QUYẾT**", "QUY HOẠCH"),
+     {"type": None, "type_name": "Quy hoạch", "symbol": None,
+      "subject": "tăng cường công tác tư tưởng"}),
     ("place after the motto on its line", CENTRAL_NQ.replace(
         "ĐẢNG CỘNG SẢN VIỆT NAM\n\n", "ĐẢNG CỘNG SẢN VIỆT NAM   "), {
         "place": "Hà Nội", "date": "2024-12-22", "issuer": "Bộ Chính trị"}),
