@@ -1,9 +1,10 @@
 """The plain view the finders read (văn bản thuần): same offsets as the source.
 
-:func:`view` blanks markdown marks and odd spaces and moves old tone placements ('uỷ' →
-'ủy'), one character for one, so a match on the view is a span of the source;
-:func:`written` reads the words at a span as the source spells them. :func:`on_composed`
-lets a finder take decomposed text. :func:`table` is the word table ``data/duties.json``.
+:func:`view` blanks markdown marks and odd spaces, breaks lines at ``<br>`` and moves old
+tone placements ('uỷ' → 'ủy'), one character for one, so a match on the view is a span of
+the source; :func:`written` reads the words at a span as the source spells them.
+:func:`on_composed` lets a finder take decomposed text. :func:`table` is the word table
+``data/duties.json``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _OLD_TONE_LOW = (  # _OLD_TONE on lower-cased text, after an 'o' or 'u' with no 
     re.compile(r"o[àáảãạèéẻẽẹ](?![^\W\d_])"),
     re.compile(r"u(?<!qu)[ỳýỷỹỵ](?![^\W\d_])"),
 )
+_LINE_BREAK = re.compile(r"(?i)<br\s*/?>")
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _ODD_CASE = "ıſ"  # (?i) matches them with 'i' and 's'; lower() keeps them
 
@@ -59,6 +61,8 @@ def view(text: str) -> View:
     for blank in _BLANKS:  # str.replace finds each far faster than a pattern of them all
         typed = typed.replace(blank, " ")
     typed = typed.replace("\\-", " -").replace("\\.", " .")
+    if "<" in typed:  # an HTML line break (in a markdown table's cell) breaks the line
+        typed = _LINE_BREAK.sub(lambda m: "\n".ljust(len(m[0])), typed)
     moves = _tone_moves(typed)  # which lowers ``typed``
     plain = View(_with_moves(typed, moves))
     plain.typed, plain.low = typed, _lowered_with_moves(typed, moves, plain)

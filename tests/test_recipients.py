@@ -61,6 +61,10 @@ LISTS = [
     # a table cell flattened to one line
     ("| Nơi nhận: - Ban Bí thư (b/c), - Các huyện ủy, - Lưu VP. | T/M BAN THƯỜNG VỤ |",
      [("Ban Bí thư", "báo cáo"), ("Các huyện ủy", None), ("Lưu VP", "lưu")]),
+    ("| **Nơi nhận:**<br>- Ban Bí thư (b/c),<br>- Các huyện ủy,<br>- Lưu VP. | "
+     "**T/M BAN THƯỜNG VỤ**<br>**BÍ THƯ** |",
+     [("Ban Bí thư", "báo cáo"), ("Các huyện ủy", None), ("Lưu VP", "lưu")]),
+    ("Nơi nhận:<BR>- Như trên,<BR />- Lưu VP.", [("Như trên", None), ("Lưu VP", "lưu")]),
     ("Nơi nhận:\n- Phòng KT Hạ tầng;\n- Lưu: VT.",
      [("Phòng KT Hạ tầng", None), ("Lưu: VT", "lưu")]),
     ("Nơi nhận:\n- Các huyện ủy,\n- Các đảng ủy trực thuộc,\n\nTin liên quan\n\nXem thêm",

@@ -60,6 +60,12 @@ BLOCKS = [
      ("T/M", "Bộ Chính trị", "Tổng Bí thư", "Trần Văn Dũng")),
     ("Nơi nhận:\n- Như trên,\n- Lưu VP.\n\n\nHà Văn Nam", (None, None, None, "Hà Văn Nam")),
     ("BÍ THƯ\n\nPhan Văn Sơn", (None, None, "Bí thư", "Phan Văn Sơn")),
+    # markdown tables: HTML line breaks inside a cell, and the 'Nơi nhận' cell beside it
+    ("| **T/M BAN THƯỜNG VỤ**<br>**BÍ THƯ**<br><br>**Nguyễn Văn An** |",
+     ("T/M", "Ban Thường vụ", "Bí thư", "Nguyễn Văn An")),
+    ("| **Nơi nhận:**<br/>- Ban Bí thư (b/c),<br/>- Lưu VP. | **K/T BAN THƯỜNG VỤ**<br/>"
+     "**PHÓ BÍ THƯ**<br/><br/>**Trần Thị Bình** |\n|---|---|",
+     ("K/T", "Ban Thường vụ", "Phó Bí thư", "Trần Thị Bình")),
     # web pages: no name in the block, and title-case boilerplate after it
     ("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n\n\n\n\n\n\nBài Viết Liên Quan\n\nTin Mới Nhất",
      ("T/M", "Ban Thường vụ", "Bí thư", None)),
