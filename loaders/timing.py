@@ -194,7 +194,11 @@ def _relative(g: dict[str, str | None], issued: str | None) -> str | None:
     return (start + timedelta(days=n * (7 if g["unit"] == "tuần" else 1))).isoformat()
 
 
-_STOP = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-–•+]|\d+[.)/]|[a-zđ][)]|[IVX]+[.-]))")
+# A '.', ';', '!' or '?' before white space, a blank line, or a line break before a list
+# marker. It opens with a class, which sre skips ahead to: alternatives that open with
+# a class and a literal are tried at every character.
+_STOP = re.compile(r"[.;!?\n](?:(?<=[.;!?])(?=\s)|(?<=\n)(?:\s*\n"
+                   r"|(?=\s*(?:[-–•+]|\d+[.)/]|[a-zđ][)]|[IVX]+[.-]))))")
 
 
 def clause(plain: str, at: int, lo: int, hi: int) -> tuple[int, int]:
