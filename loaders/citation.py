@@ -56,7 +56,8 @@ _DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:(?i:được\s+)?(?i:ban\s+hành|ký)\s
 _ISSUER_END = (alternation(words("issuer_ends"))
                + r"|và\s+(?:" + KIND_NAMES + r"|[" + LOWER + r"]\w*)")
 _ISSUER_AFTER = re.compile(
-    r"\s*,?\s*(?i:của)\s+(?P<issuer>[A-ZĐÂƯ](?:[^\n,;:“”\"()\[]|\n(?!\s*\n)){1,90}?)"
+    r"\s*,?\s*(?i:của)\s+(?P<issuer>(?:Ban\s+chỉ\s+đạo\s+)?"  # 'chỉ đạo' may end a name
+    r"[A-ZĐÂƯ](?:[^\n,;:“”\"()\[]|\n(?!\s*\n)){1,90}?)"
     r"(?=\s+(?:" + _ISSUER_END + r")\b|\s*[,;:“”\"()\[]|\n\s*\n|\.(?:\s|$)|$)")
 _TITLE_AFTER = re.compile(r"\s*,?\s*(?:(?P<about>(?i:về|v/v))\s*:?\s*)?(?P<q>[“\"])")
 _ABOUT_AFTER = re.compile(
@@ -86,6 +87,9 @@ _NAMED_STOP = re.compile(r"\s(?:" + alternation(words("named_stops"))
                          + r"|và\s+(?!Đại hội|Hội nghị))\b|,\s+(?!(?:[IVXLC]+\b))")
 _ROMAN_LIST = re.compile(r"(?P<lead>.*?\b(?:khóa|lần thứ)\s+)(?P<items>[IVXLC]+(?:\s*,\s*[IVXLC]+)+"
                          r"(?:\s*(?:,|và)\s*[IVXLC]+)?)\b")
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?:số\s+)?")  # between a list's symbols
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,22 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     found = (_mention(text, m, start, end, cues)
              for m in finditer_where(_SYMBOL, SYMBOL_OPENING, text, start, end)
              if m.start() == 0 or not GLUED.match(text, m.start() - 1))
-    return [m for m in found if m is not None]
+    return _share_issuers([m for m in found if m is not None], text)
+
+
+def _share_issuers(mentions: list[Mention], text: str) -> list[Mention]:
+    """The issuer named after a list of symbols is each one's that shares its issuer part:
+    in 'các Nghị quyết số 57-NQ/TW, 59-NQ/TW và 66-NQ/TW của Bộ Chính trị' all three are
+    the Politburo's; in 'Kế hoạch số 47-KH/TW và Hướng dẫn số 26-HD/BTCTW của Ban Tổ chức
+    Trung ương' the first is not."""
+    shared = list(mentions)
+    for i in range(len(shared) - 2, -1, -1):  # from the end: 66-NQ/TW passes it on to 59-NQ/TW
+        m, after = shared[i], shared[i + 1]
+        listed = _LIST_GAP.fullmatch(text, m.span[1], after.span[0])
+        if (listed and m.issuer is None and after.issuer and m.title is None
+                and m.system == after.system and m.suffix == after.suffix):
+            shared[i] = replace(m, issuer=after.issuer)
+    return shared
 
 
 def _mention(text: str, m: re.Match[str], start: int, end: int,

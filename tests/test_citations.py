@@ -163,6 +163,21 @@ ROWS: list[tuple[str, str, dict]] = [
      {"system": "party", "type": "HD", "date": "2025-03-05"}),
     ("Quy định số 232-QĐ/TW ngày 20/01/2025 của Ban Chấp hành Trung ương Đảng[5] về thi hành",
      "232-QĐ/TW", {"issuer": "Ban Chấp hành Trung ương"}),
+    # a list of symbols: the issuer named after it is each one's with the same issuer part
+    ("các Nghị quyết số 57-NQ/TW, 59-NQ/TW và 66-NQ/TW của Bộ Chính trị", "57-NQ/TW",
+     {"issuer": "Bộ Chính trị"}),
+    ("các Nghị quyết số 57-NQ/TW, 59-NQ/TW và 66-NQ/TW của Bộ Chính trị", "59-NQ/TW",
+     {"issuer": "Bộ Chính trị"}),
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024, Nghị quyết số 59-NQ/TW ngày 24/01/2025 của Bộ "
+     "Chính trị", "57-NQ/TW", {"date": "2024-12-22", "issuer": "Bộ Chính trị"}),
+    ("Nghị quyết số 57-NQ/TW; số 59-NQ/TW ngày 24/01/2025 của Bộ Chính trị", "57-NQ/TW",
+     {"date": None, "issuer": "Bộ Chính trị"}),
+    ("Kế hoạch số 47-KH/TW và Hướng dẫn số 26-HD/BTCTW của Ban Tổ chức Trung ương", "47-KH/TW",
+     {"issuer": None}),  # another issuer part: not the Organization Commission's
+    ("Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 và Nghị định số 67/2025/NĐ-CP của Chính phủ",
+     "178/2024/NĐ-CP", {"issuer": "Chính phủ"}),
+    ("Kết luận số 09-KL/BCĐ ngày 24/11/2024 của Ban chỉ đạo Trung ương thông báo", "09-KL/BCĐ",
+     {"issuer": "Ban chỉ đạo Trung ương"}),
     # titles
     ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
      "công nghệ; đổi mới", "57-NQ/TW", {"title": "đột phá phát triển khoa học, công nghệ"}),
