@@ -39,6 +39,7 @@ from .bodies import (
     strip_span,
     verbs,
 )
+from .duty_table import table_duties
 from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
 from .plain import finditer_at, may_open, on_composed, places, squash, table, view, written
@@ -112,6 +113,10 @@ def find_duties(
         addressed = _addressed(plain, sentences) or addressed
         if not duties and (in_section or _opens_with_role(plain, block)):
             warnings.append(_unowned(plain, block.body, block.end))
+    if tabled := table_duties(text, start, end, issued):  # its rows are not prose
+        rows = [t.span for t in tabled]
+        found = [r for r in found if not any(a < r.span[1] and r.span[0] < b for a, b in rows)]
+        found += tabled
     timeless = {(r.actor, r.span): r for r in found if not r.recurrences and not r.deadline}
     warnings += [_timeless(r) for r in timeless.values()]
     recurrences = find_recurrences(plain, start, end)

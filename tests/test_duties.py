@@ -161,6 +161,20 @@ RESPONSIBILITIES = [
     ("4. Sở Xây dựng:\n- Phối hợp Sở Tài chính bố trí kinh phí thực hiện.",
      [("Sở Xây dựng", "coordinate", ["Sở Tài chính"], [], None, None),
       ("Sở Xây dựng", "execute", ["Sở Tài chính"], [], None, None)]),
+    # a plan's duty table (markdown): a row a task, columns for lead, coordinate and when
+    ("| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+     "|---|---|---|---|---|\n"
+     "| 1 | Xây dựng đề án | Ban Tuyên giáo Tỉnh ủy | Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy"
+     " | Trước 30/6/2026 |\n"
+     "| 2 | Kiểm tra việc thực hiện | Ủy ban Kiểm tra Tỉnh ủy | | Hằng năm |",
+     [("Ban Tuyên giáo Tỉnh ủy", "lead", ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"], [],
+       "2026-06-30", None),
+      ("Ủy ban Kiểm tra Tỉnh ủy", "lead", [], ["yearly"], None, None)]),
+    ("| Nội dung công việc | Đơn vị thực hiện | Thời hạn |\n| :--- | :---: | ---: |\n"
+     "| Tổ chức hội nghị quán triệt | Các huyện ủy và các đảng ủy trực thuộc | Quý II |",
+     [("Các huyện ủy", "execute", [], [], None, None),
+      ("các đảng ủy trực thuộc", "execute", [], [], None, None)]),
+    ("| TT | Họ và tên | Chức vụ |\n|---|---|---|\n| 1 | Nguyễn Văn An | Bí thư |", []),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
     ("Cơ quan chủ trì", []),
