@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from .clean import fold
-from .model import Responsibility
-from .plain import view, written
+from .model import Responsibility, Span
+from .plain import lines, view, written
 from .timing import find_deadlines, frequencies
-
-Span = tuple[int, int]
 
 # A column's role, by the folded words of its heading; the first that matches wins.
 _HEADINGS = (("lead", "chu tri"), ("coordinate", "phoi hop"), ("execute", "thuc hien"),
@@ -48,7 +46,7 @@ def table_duties(text: str, start: int, end: int, issued: str | None) -> list[Re
 def _tables(text: str, start: int, end: int) -> Iterator[list[list[Span]]]:
     """Each run of table rows, a row a list of cell spans, the rule row left out."""
     rows: list[list[Span]] = []
-    for a, b in _lines(text, start, end):
+    for a, b in lines(text, start, end):
         cells = _cells(text, a, b)
         if cells is None:
             if rows:
@@ -58,15 +56,6 @@ def _tables(text: str, start: int, end: int) -> Iterator[list[list[Span]]]:
             rows.append(cells)
     if rows:
         yield rows
-
-
-def _lines(text: str, start: int, end: int) -> Iterator[Span]:
-    a = start
-    while a < end:
-        b = text.find("\n", a, end)
-        b = end if b < 0 else b
-        yield a, b
-        a = b + 1
 
 
 def _cells(text: str, a: int, b: int) -> list[Span] | None:
