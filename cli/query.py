@@ -47,7 +47,8 @@ def query_command(
 ) -> None:
     """Run a SPARQL SELECT query: a named one, a file, text or stdin.
 
-    The default graph holds every source's facts (each once); GRAPH ?g reaches one source's.
+    The default graph holds every source's facts (each once); GRAPH ?g reaches one source's
+    (its own duties, spans and warnings by their rdf:type only).
     Example: [bold]vankien query backlinks 35-NQ/TW[/] (see [bold]vankien query --list[/])
     """
     from vankien.graph.query import load_query, named_queries, run_page, run_query

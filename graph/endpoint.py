@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from vankien.loaders.errors import StoreError
 
-from .store import Backend, Table, with_values
+from .store import RDF_TYPE, Backend, Table, with_values
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -48,16 +48,23 @@ class Endpoint(Backend):
         self._send("update", sparql.encode(), "application/sparql-update")
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """One graph through the Graph Store Protocol, else every named graph by a query."""
-        from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+        """One graph through the Graph Store Protocol, else every named graph by a query;
+        then their own nodes' triples by a query."""
+        from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
         if graph:
             query = urllib.parse.urlencode({"graph": graph})
             data = self._send(f"store?{query}", b"", "text/plain", "application/n-triples", "GET")
-            return (Quad(t.subject, t.predicate, t.object, NamedNode(graph))
-                    for t in parse(data, format=RdfFormat.N_TRIPLES))
-        rows = self.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        return (Quad(*row) for row in rows)
+            yield from (Quad(t.subject, t.predicate, t.object, NamedNode(graph))
+                        for t in parse(data, format=RdfFormat.N_TRIPLES))
+        else:
+            yield from (Quad(*row) for row in self.select(
+                "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows)
+        values = f"VALUES ?g {{ <{graph}> }}" if graph else ""
+        yield from (Quad(*row) for row in self.select(
+            f"SELECT ?s ?p ?o ?g WHERE {{ {{ SELECT DISTINCT ?s ?g WHERE {{ {values} GRAPH ?g "
+            f"{{ ?s a ?type }} FILTER(STRSTARTS(STR(?s), {Literal(self.own_prefix)})) }} }} "
+            f"?s ?p ?o FILTER(?p != <{RDF_TYPE}>) }}").rows)
 
     def _send(self, path: str, body: bytes, ctype: str, accept: str = "*/*",
               method: str = "POST") -> bytes:

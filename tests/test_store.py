@@ -11,6 +11,7 @@ from vankien.graph.store import (
     default_store_path,
     in_graph,
     open_store,
+    stated,
     store_lock,
     with_values,
 )
@@ -92,8 +93,34 @@ def test_default_graph_holds_each_fact_once_while_a_source_states_it(backend: Ba
     assert int(backend.select(facts).rows[0][0].value) == 0
 
 
-ALL = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 SHARED = f'<{BASE}doc/x> <{BASE}p> "cited" .\n'
+OWN = f"<{BASE}fact/0123456789abcdef/"
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+SOURCE = (f'<{BASE}doc/x> <{BASE}evidence> {OWN}span/0-5> .\n'
+          f'{OWN}span/0-5> {TYPE} <http://www.w3.org/ns/oa#TextPositionSelector> .\n'
+          f'{OWN}span/0-5> <http://www.w3.org/ns/oa#start> "0" .\n'
+          f'{OWN}span/0-5> <http://www.w3.org/ns/oa#exact> "Số 35" .\n')
+
+
+def test_a_source_graph_marks_its_own_nodes_by_type_only() -> None:
+    assert stated(SOURCE, BASE).splitlines() == [
+        f"<{BASE}doc/x> <{BASE}evidence> {OWN}span/0-5> .",
+        f"{OWN}span/0-5> {TYPE} <http://www.w3.org/ns/oa#TextPositionSelector> ."]
+
+
+def test_own_nodes_are_exported_with_their_source_and_removed_with_it(backend: Backend) -> None:
+    graph = f"{BASE}graph/aa"
+    backend.write_sources([("/a.txt", "aa", SOURCE)])
+    assert sorted(f"{q.triple} .\n" for q in backend.quads(graph)) == sorted(
+        SOURCE.splitlines(keepends=True))
+    assert {str(q.graph_name) for q in backend.quads()} >= {f"<{graph}>"}
+    backend.write_source("/a.txt", "bb", SHARED)  # the file changed: its old nodes go
+    assert not backend.select(f"SELECT * WHERE {{ {OWN}span/0-5> ?p ?o }}").rows
+    backend.remove_source("/a.txt")
+    assert not backend.select("SELECT * WHERE { ?s ?p ?o }").rows
+
+
+ALL = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
 @pytest.mark.parametrize("rounds", [
