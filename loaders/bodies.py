@@ -145,8 +145,8 @@ def _upper_words(name: str) -> str:
 
 def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
-    s = _lower(plain, a, min(b, a + 60))
-    return s[:1] in _head_letters() and _head().match(s) is not None
+    text, a, end = _folded(plain, a, min(b, a + 60))
+    return a < end and text[a] in _head_letters() and _head().match(text, a, end) is not None
 
 
 def _strong_at(plain: str, a: int, b: int) -> bool:
@@ -228,6 +228,16 @@ def _lower(plain: str, a: int, b: int) -> str:
     return plain[a:b].lower() if low is None else low[a:b]
 
 
+def _folded(plain: str, a: int, b: int) -> tuple[str, int, int]:
+    """``plain[a:b].lower()`` as a text and the span of it to match (patterns with no
+    look-behind match there as on the slice): a view's lower-cased text, so no copy is cut."""
+    low = plain.low if isinstance(plain, View) else None
+    if low is None:
+        s = plain[a:b].lower()
+        return s, 0, len(s)
+    return low, a, b
+
+
 def flat(s: str) -> str:
     return _SPACES.sub(" ", s)
 
@@ -236,8 +246,8 @@ def starts_with(
     plain: str, at: int, b: int, words: tuple[str, ...] | list[str], fold: bool = True
 ) -> bool:
     """One of ``words`` (as whole words) starts at ``at``; line breaks count as spaces."""
-    s = _lower(plain, at, min(b, at + 60)) if fold else plain[at:min(b, at + 60)]
-    return _words_pattern(words).match(s) is not None
+    text, at, end = _folded(plain, at, min(b, at + 60)) if fold else (plain, at, min(b, at + 60))
+    return _words_pattern(words).match(text, at, end) is not None
 
 
 _BY_IDENTITY: dict[int, tuple[object, re.Pattern[str]]] = {}

@@ -39,6 +39,7 @@ from .bodies import (
     strip_span,
     verbs,
 )
+from .clean import is_nfc
 from .duty_table import table_duties
 from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
@@ -224,6 +225,8 @@ def _heading_text(plain: str, block: _Block) -> str | None:
     """The text of a heading block ('6. Tổ chức thực hiện', '2. Ban …:'), else None."""
     if block.actor is not None:
         return block.actor[0]
+    if not _may_head(plain, block.body, block.end):
+        return None  # most blocks are prose: not squashed
     text = squash(plain[block.body:block.end])
     if len(text) > 200:
         return None
@@ -232,16 +235,33 @@ def _heading_text(plain: str, block: _Block) -> str | None:
     return text if _mostly_upper(text) else None
 
 
-def _mostly_upper(text: str) -> bool:
-    """More than 80% of the letters of ``text`` are upper case (and it has some).
+def _may_head(plain: str, a: int, b: int) -> bool:
+    """False when ``plain[a:b]`` squashed is surely no heading for :func:`_heading_text`:
+    it ends with neither ':' nor 'n' (of 'thực hiện') and :func:`_many_lower` rules out
+    upper case. Squashing an NFC text keeps its letters and makes it no longer."""
+    last = plain[b - 1] if a < b else " "
+    if last in ":nN" or last.isspace() or not _is_nfc(plain):
+        return True
+    return not _many_lower(plain, a, b)
 
-    A few common lower-case letters that make a fifth of ``text`` or more rule it out at
-    once: ``str.count`` counts them far faster than asking each character.
-    """
-    if 5 * sum(map(text.count, _SOME_LOWER)) >= len(text):
+
+@lru_cache(maxsize=4)  # the blocks of one document read the same text
+def _is_nfc(plain: str) -> bool:
+    return is_nfc(plain)
+
+
+def _mostly_upper(text: str) -> bool:
+    """More than 80% of the letters of ``text`` are upper case (and it has some)."""
+    if _many_lower(text, 0, len(text)):
         return False
     letters = "".join(filter(str.isalpha, text))
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
+
+
+def _many_lower(text: str, a: int, b: int) -> bool:
+    """A few common lower-case letters make a fifth of ``text[a:b]`` or more (so it is not
+    mostly upper case): ``str.count`` counts them far faster than asking each character."""
+    return 5 * sum(text.count(c, a, b) for c in _SOME_LOWER) >= b - a
 
 
 # --- responsibilities in a block ---------------------------------------------------------
@@ -357,17 +377,15 @@ def _subject(plain: str, a: int, b: int) -> tuple[list[tuple[str, Span]], int] |
 def _openings(plain: str, a: int, b: int) -> list[int]:
     """The sentence start, or the words after one of its first two commas (if near): the
     first of them where a body's name opens, if what leads in to it is an opening."""
-    starts, commas = [a], []
-    comma = plain.find(",", a, min(b, a + 80))
-    while comma >= 0 and len(starts) < 3:
-        commas.append(comma)
-        starts.append(strip_span(plain, comma + 1, b)[0])
-        comma = plain.find(",", comma + 1, min(b, a + 80))
-    for i, start in enumerate(starts):
-        if head_at(plain, start, b):
-            leads = zip(starts[:i], commas, strict=False)
-            return [start] if all(_leads_in(plain, s, c, b) for s, c in leads) else []
-    return []
+    start, comma, near = a, a - 1, min(b, a + 80)
+    leads: list[Span] = []  # (start, comma) of each lead-in; the next comma only if needed
+    while not head_at(plain, start, b):
+        comma = plain.find(",", comma + 1, near) if len(leads) < 2 else -1
+        if comma < 0:
+            return []
+        leads.append((start, comma))
+        start = strip_span(plain, comma + 1, b)[0]
+    return [start] if all(_leads_in(plain, s, c, b) for s, c in leads) else []
 
 
 def _leads_in(plain: str, a: int, comma: int, b: int) -> bool:
