@@ -39,11 +39,20 @@ from .bodies import (
     strip_span,
     verbs,
 )
-from .clean import is_nfc
 from .duty_table import table_duties
 from .labels import label, label_pattern, labelled_duties
 from .model import Deadline, Recurrence, Responsibility, Span, Warning
-from .plain import finditer_at, may_open, on_composed, places, squash, table, view, written
+from .plain import (
+    finditer_at,
+    is_composed,
+    may_open,
+    on_composed,
+    places,
+    squash,
+    table,
+    view,
+    written,
+)
 from .recipients import authority_at, is_signer_chunk
 from .timing import clause, find_deadlines, find_recurrences, frequencies
 
@@ -240,14 +249,9 @@ def _may_head(plain: str, a: int, b: int) -> bool:
     it ends with neither ':' nor 'n' (of 'thực hiện') and :func:`_many_lower` rules out
     upper case. Squashing an NFC text keeps its letters and makes it no longer."""
     last = plain[b - 1] if a < b else " "
-    if last in ":nN" or last.isspace() or not _is_nfc(plain):
+    if last in ":nN" or last.isspace() or not is_composed(plain):
         return True
     return not _many_lower(plain, a, b)
-
-
-@lru_cache(maxsize=4)  # the blocks of one document read the same text
-def _is_nfc(plain: str) -> bool:
-    return is_nfc(plain)
 
 
 def _mostly_upper(text: str) -> bool:

@@ -75,13 +75,19 @@ def on_composed(find: F) -> F:
 
     @wraps(find)
     def run(text: str, start: int, end: int, *args: Any) -> Any:
-        if is_nfc(text):
+        if is_composed(text):
             return find(text, start, end, *args)
         composed, where = _compose(text)
         found = find(composed, bisect_left(where, start), bisect_left(where, end), *args)
         return _remap(found, where)
 
     return run  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4)  # the finders of one document each ask it of the same text
+def is_composed(text: str) -> bool:
+    """Whether ``text`` is in NFC (see :func:`.clean.is_nfc`)."""
+    return is_nfc(text)
 
 
 def _compose(text: str) -> tuple[str, list[int]]:
