@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from vankien.loaders.errors import StoreError
 
-from .store import RDF_TYPE, Backend, Table, with_values
+from .store import MARKS, Backend, Table, with_values
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -64,7 +64,7 @@ class Endpoint(Backend):
         yield from (Quad(*row) for row in self.select(
             f"SELECT ?s ?p ?o ?g WHERE {{ {{ SELECT DISTINCT ?s ?g WHERE {{ {values} GRAPH ?g "
             f"{{ ?s a ?type }} FILTER(STRSTARTS(STR(?s), {Literal(self.own_prefix)})) }} }} "
-            f"?s ?p ?o FILTER(?p != <{RDF_TYPE}>) }}").rows)
+            f"?s ?p ?o FILTER(?p NOT IN ({', '.join(f'<{m}>' for m in MARKS)})) }}").rows)
 
     def _send(self, path: str, body: bytes, ctype: str, accept: str = "*/*",
               method: str = "POST") -> bytes:

@@ -11,10 +11,11 @@ cites it: joins through popular documents would grow with the square of their ci
 
 A source's own nodes (``{base}fact/{sha256[:16]}/…``: its spans, duties, mentions,
 warnings) are stated by no other source, so their triples need no second copy: the source's
-graph holds only each one's ``rdf:type``, which marks it as the source's (see
-:func:`stated`); removal deletes the rest from the default graph, and :meth:`Backend.quads`
-puts it back. A source's graph holds 37% fewer quads that way, and the store a quarter fewer
-index entries to write, sort and compact (three a default-graph triple, six a named quad).
+graph holds only what each one is, its ``rdf:type`` (and a warning's ``vk:code``), which
+marks it as the source's (see :func:`stated`); removal deletes the rest from the default
+graph, and :meth:`Backend.quads` puts it back. A source's graph holds a third fewer quads
+that way, and the store a quarter fewer index entries to write, sort and compact (three a
+default-graph triple, six a named quad).
 
 A year-less citation (``{base}doc/tw/nq/57``, ``vk:unresolved true``) stands for the one
 known dated document with that prefix (``…/57/2024``) when there is exactly one: the derived
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 VK = "https://w3id.org/vankien/ontology#"
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+MARKS = (RDF_TYPE, f"{VK}code")  # what a source's graph says of its own nodes (see stated)
 LOCK_SUFFIX = ".lock"
 PAGE_MARK = re.compile(r"#[ \t]*page[ \t]*$", re.MULTILINE)  # see vankien.graph.query.paged
 
@@ -330,7 +332,7 @@ class Embedded(Backend):
             for node in dict.fromkeys(own):
                 yield from (Quad(t.subject, t.predicate, t.object, g) for t in
                             self._store.quads_for_pattern(node, None, None, DefaultGraph())
-                            if t.predicate.value != RDF_TYPE)
+                            if t.predicate.value not in MARKS)
 
     @property
     def compacts_on_close(self) -> bool:  # type: ignore[override]
@@ -426,11 +428,12 @@ def open_store(
 
 def stated(ntriples: str, base: str) -> str:
     """The N-Triples lines a source's graph holds: all but those of its own nodes
-    (``{base}fact/…``), of which only the ``rdf:type`` lines stay, to mark them as its own.
+    (``{base}fact/…``), of which only the ``MARKS`` stay: they mark them as its own, and
+    the warnings query counts sources by a warning's code without a look-up per warning.
     """
-    own, kind = f"<{base}fact/", f" <{RDF_TYPE}> "
+    own, marks = f"<{base}fact/", tuple(f" <{p}> " for p in MARKS)
     return "".join([line for line in ntriples.splitlines(keepends=True)
-                    if not line.startswith(own) or line.startswith(kind, line.find(" "))])
+                    if not line.startswith(own) or line.startswith(marks, line.find(" "))])
 
 
 def in_graph(ntriples: str, graph: str) -> str:

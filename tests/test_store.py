@@ -99,13 +99,18 @@ TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 SOURCE = (f'<{BASE}doc/x> <{BASE}evidence> {OWN}span/0-5> .\n'
           f'{OWN}span/0-5> {TYPE} <http://www.w3.org/ns/oa#TextPositionSelector> .\n'
           f'{OWN}span/0-5> <http://www.w3.org/ns/oa#start> "0" .\n'
-          f'{OWN}span/0-5> <http://www.w3.org/ns/oa#exact> "Số 35" .\n')
+          f'{OWN}span/0-5> <http://www.w3.org/ns/oa#exact> "Số 35" .\n'
+          f'{OWN}warning/0> {TYPE} <{BASE}ontology#Warning> .\n'
+          f'{OWN}warning/0> <{BASE}ontology#code> "no-date" .\n'
+          f'{OWN}warning/0> <http://www.w3.org/2000/01/rdf-schema#comment> "no date" .\n')
 
 
-def test_a_source_graph_marks_its_own_nodes_by_type_only() -> None:
+def test_a_source_graph_marks_its_own_nodes_by_type_and_code_only() -> None:
     assert stated(SOURCE, BASE).splitlines() == [
         f"<{BASE}doc/x> <{BASE}evidence> {OWN}span/0-5> .",
-        f"{OWN}span/0-5> {TYPE} <http://www.w3.org/ns/oa#TextPositionSelector> ."]
+        f"{OWN}span/0-5> {TYPE} <http://www.w3.org/ns/oa#TextPositionSelector> .",
+        f"{OWN}warning/0> {TYPE} <{BASE}ontology#Warning> .",
+        f'{OWN}warning/0> <{BASE}ontology#code> "no-date" .']
 
 
 def test_own_nodes_are_exported_with_their_source_and_removed_with_it(backend: Backend) -> None:
