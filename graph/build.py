@@ -34,6 +34,7 @@ from vankien.loaders.resolve import document_iri, issuer_key, slug, source_iri, 
 from vankien.ontology import VK, kind_terms
 
 from .ntriples import XSD, Lines, Names, integer, iri, literal, term
+from .store import FACTS
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -84,7 +85,7 @@ class _Mapper:
         self.triples = Lines()
         self.src: Source = extraction.source
         self.source = iri(f"{base}source/{self.src.sha256}")
-        self.facts = f"{base}fact/{self.src.sha256[:16]}/"
+        self.facts = f"{base}{FACTS}{self.src.sha256[:16]}/"
         self.ids = [self._doc_iri(i, d) for i, d in enumerate(extraction.documents)]
         self.by_symbol = {d.symbol: node for d, node in zip(extraction.documents, self.ids,
                                                             strict=True) if d.symbol}

@@ -13,10 +13,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .store import VK
+from .store import RDF_TYPE, VK
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+TYPE = f"<{RDF_TYPE}>"
 SEARCH_KEY = f"{VK}searchKey"
 SEARCH_WORD = f"{VK}searchWord"
 #: Literals that make a node findable by ``vankien search``.

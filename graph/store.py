@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 VK = "https://w3id.org/vankien/ontology#"
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+FACTS = "fact/"  # after the base, where the IRIs of a source's own nodes start (see stated)
 MARKS = (RDF_TYPE, f"{VK}code")  # what a source's graph says of its own nodes (see stated)
 LOCK_SUFFIX = ".lock"
 PAGE_MARK = re.compile(r"#[ \t]*page[ \t]*$", re.MULTILINE)  # see vankien.graph.query.paged
@@ -112,7 +113,7 @@ class Backend:
     @property
     def own_prefix(self) -> str:
         """Where the IRIs of a source's own nodes start (``{base}fact/``, see :func:`stated`)."""
-        return f"{self.base}fact/"
+        return f"{self.base}{FACTS}"
 
     @property
     def registry(self) -> str:
@@ -431,7 +432,7 @@ def stated(ntriples: str, base: str) -> str:
     (``{base}fact/…``), of which only the ``MARKS`` stay: they mark them as its own, and
     the warnings query counts sources by a warning's code without a look-up per warning.
     """
-    own, marks = f"<{base}fact/", tuple(f" <{p}> " for p in MARKS)
+    own, marks = f"<{base}{FACTS}", tuple(f" <{p}> " for p in MARKS)
     return "".join([line for line in ntriples.splitlines(keepends=True)
                     if not line.startswith(own) or line.startswith(marks, line.find(" "))])
 

@@ -84,7 +84,8 @@ def on_composed(find: F) -> F:
     return run  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=4)  # the finders of one document each ask it of the same text
+@lru_cache(maxsize=4)  # the finders of one document ask it of the same text; a cache
+# of its own, as resolving bodies asks is_nfc of many short names, which evict the text
 def is_composed(text: str) -> bool:
     """Whether ``text`` is in NFC (see :func:`.clean.is_nfc`)."""
     return is_nfc(text)
