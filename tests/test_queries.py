@@ -29,8 +29,8 @@ SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 X, P1, P2, P3 = (URIRef(f"{BASE}doc/{k}") for k in ("tw/nq/35/2018", "tu/nq/12/2019",
                                                    "tu/kh/5/2020", "btgtu/cv/7/2021"))
-TU, BTG, BTC = (URIRef(f"{BASE}org/{k}") for k in ("tinh-uy-an-lac", "ban-tuyen-giao-tinh-uy",
-                                                  "ban-to-chuc-tinh-uy-an-lac"))
+TU, BTG, BTC, BCT = (URIRef(f"{BASE}org/{k}") for k in (
+    "tinh-uy-an-lac", "ban-tuyen-giao-tinh-uy", "ban-to-chuc-tinh-uy-an-lac", "bo-chinh-tri"))
 
 
 def _doc(g: object, d: URIRef, symbol: str, kind: str, date: str | None = None) -> None:
@@ -66,7 +66,9 @@ def archive() -> list[tuple[str, str, str]]:
     c1, k2, w1 = URIRef(f"{BASE}fact/p1/c1"), URIRef(f"{BASE}fact/p2/k2"), URIRef(f"{BASE}fact/w1")
     return [
         _source("a1", "/archive/12-nq.txt", P1, [
-            (_doc, P1, "12-NQ/TU", "Nghị quyết", "2019-03-01"), (_doc, X, "35-NQ/TW", "Nghị quyết"),
+            (_doc, P1, "12-NQ/TU", "Nghị quyết", "2019-03-01"),
+            (_doc, X, "35-NQ/TW", "Nghị quyết", "2018-10-22"),  # cited, never ingested
+            (X, VK.issuedBy, BCT), (_org, BCT, "Bộ Chính trị"),
             (_org, TU, "Tỉnh ủy An Lạc"), (P1, VK.issuedBy, TU),
             (P1, VK.cites, X), (P1, VK.implements, X),
             (P1, VK.responsibility, r1), (r1, RDF.type, VK.Responsibility),
@@ -135,11 +137,11 @@ def test_every_named_query_has_a_description_and_runs(store: Backend) -> None:
         (str(P2), "05-KH/TU", "Kế hoạch", "2020-01-10", "cites", "/archive/05-kh.txt")]),
     ("backlinks", {"symbol": "35-NQ/TU"}, []),
     ("lineage", {"symbol": "12-NQ/TU"}, [
-        ("earlier", str(X), "35-NQ/TW", "Nghị quyết", None),
+        ("earlier", str(X), "35-NQ/TW", "Nghị quyết", "2018-10-22"),
         ("later", str(P2), "05-KH/TU", "Kế hoạch", "2020-01-10"),
         ("later", str(P3), "07-CV/BTGTU", "Công văn", "2021-02-02")]),
     ("lineage", {"symbol": "07-CV/BTGTU"}, [
-        ("earlier", str(X), "35-NQ/TW", "Nghị quyết", None),
+        ("earlier", str(X), "35-NQ/TW", "Nghị quyết", "2018-10-22"),
         ("earlier", str(P1), "12-NQ/TU", "Nghị quyết", "2019-03-01"),
         ("earlier", str(P2), "05-KH/TU", "Kế hoạch", "2020-01-10")]),
     ("responsibilities", {"actor": "Ban Tuyên giáo Tỉnh ủy"}, [  # written 'Ban Tuyên giáo'
@@ -157,6 +159,7 @@ def test_every_named_query_has_a_description_and_runs(store: Backend) -> None:
     ("documents", {"issuer": "Ban Tuyên giáo Tỉnh ủy", "year": "2021"}, [
         (str(P3), "07-CV/BTGTU", "Công văn", "2021-02-02", "/archive/07-cv.txt")]),
     ("documents", {"issuer": "Tỉnh ủy An Lạc", "year": "2021"}, []),
+    ("documents", {"issuer": "Bộ Chính trị", "year": "2018"}, []),  # only cited
     ("missing", {}, [(str(X), "35-NQ/TW", "Nghị quyết", "2")]),
     ("warnings", {}, [("conflicting-symbol", "1", "1", "two symbols")]),
 ])
@@ -175,7 +178,7 @@ def test_stats(store: Backend) -> None:
     assert [(f.value, int(v.value)) for f, v in stats(store).rows] == [
         ("citations", 4), ("cited, not ingested", 1), ("deadlines", 1), ("documents: Công văn", 1),
         ("documents: Kế hoạch", 1), ("documents: Nghị quyết", 1), ("duties", 3),
-        ("organizations", 3), ("sources", 3), ("unresolved citations", 0)]
+        ("organizations", 4), ("sources", 3), ("unresolved citations", 0)]
 
 
 def test_own_sparql_with_a_bound_parameter(store: Backend) -> None:
