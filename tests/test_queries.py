@@ -167,6 +167,18 @@ def test_named_query(store: Backend, query: str, params: dict, expected: list) -
     assert values(store, query, params) == expected
 
 
+def test_by_issuer_year_counts_documents_without_an_issuer(empty_backend: Backend) -> None:
+    unsigned, undated = URIRef(f"{BASE}doc/x/nq/1/2022"), URIRef(f"{BASE}doc/x/kh/2")
+    for path, sha, ntriples in [*archive()[:1], _source(
+            "a9", "/archive/unsigned.txt", unsigned,
+            [(_doc, unsigned, "1-NQ/X", "Nghị quyết", "2022-05-05")]), _source(
+            "a8", "/archive/undated.txt", undated, [(_doc, undated, "2-KH/X", "Kế hoạch"),
+                                                    (undated, VK.issuedBy, TU)])]:
+        empty_backend.write_source(path, sha, ntriples)
+    assert values(empty_backend, "by-issuer-year") == [
+        ("(unknown)", "2022", "1"), ("Tỉnh ủy An Lạc", None, "1"), ("Tỉnh ủy An Lạc", "2019", "1")]
+
+
 def test_most_cited_counts_each_citing_document_once(store: Backend) -> None:
     rows = values(store, "most-cited")
     assert rows[0] == (str(X), "35-NQ/TW", "Nghị quyết", "2", "false")
