@@ -146,7 +146,8 @@ def _upper_words(name: str) -> str:
 def head_at(plain: str, a: int, b: int) -> bool:
     """A body's name starts at ``a``: 'Ban …', 'các cấp ủy …', 'UBND …' (not 'Ban hành')."""
     text, a, end = _folded(plain, a, min(b, a + 60))
-    return a < end and text[a] in _head_letters() and _head().match(text, a, end) is not None
+    return (a < end and text.startswith(_head_firsts().get(text[a], ()), a, end)
+            and _head().match(text, a, end) is not None)
 
 
 def _strong_at(plain: str, a: int, b: int) -> bool:
@@ -212,8 +213,15 @@ def _spaced(phrase: str) -> str:
 
 
 @cache
-def _head_letters() -> frozenset[str]:
-    return frozenset(w[0] for w in (*table()["determiners"], *table()["actor_heads"]))
+def _head_firsts() -> dict[str, tuple[str, ...]]:
+    """The first words of the determiners and head words, by their first letter: :func:`_head`
+    matches only where one of them starts, which ``str.startswith`` tells far faster."""
+    firsts: dict[str, tuple[str, ...]] = {}
+    for phrase in (*table()["determiners"], *table()["actor_heads"]):
+        word = phrase.split()[0]
+        if word not in firsts.get(word[0], ()):
+            firsts[word[0]] = (*firsts.get(word[0], ()), word)
+    return firsts
 
 
 def alternation(phrases: list[str]) -> str:
