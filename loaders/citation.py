@@ -113,14 +113,22 @@ class Mention:
 
 
 class _Before:
-    """Matches of a pattern in a part, to ask which one ends just before a position."""
+    """Matches of a pattern in a part, to ask which one ends just before a position: the
+    part is scanned only as far as a question needs (often not at all)."""
 
     def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
-        self.matches = list(pattern.finditer(text, start, end))
-        self.ends = [m.end() for m in self.matches]
+        self.scan = pattern.finditer(text, start, end)
+        self.matches: list[re.Match[str]] = []
+        self.ends: list[int] = []
 
     def last(self, text: str, pos: int, gap: re.Pattern[str]) -> re.Match[str] | None:
         """The match that ends before ``pos`` with only ``gap`` between them."""
+        while not self.ends or self.ends[-1] <= pos:
+            m = next(self.scan, None)
+            if m is None:
+                break
+            self.matches.append(m)
+            self.ends.append(m.end())
         i = bisect_right(self.ends, pos) - 1
         if i < 0:
             return None
