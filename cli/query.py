@@ -48,7 +48,7 @@ def query_command(
     """Run a SPARQL SELECT query: a named one, a file, text or stdin.
 
     The default graph holds every source's facts (each once); GRAPH ?g reaches one source's
-    (its own duties, spans and warnings by their rdf:type only).
+    (its own duties, spans and warnings by their rdf:type and a warning's vk:code).
     Example: [bold]vankien query backlinks 35-NQ/TW[/] (see [bold]vankien query --list[/])
     """
     from vankien.graph.query import load_query, named_queries, run_page, run_query

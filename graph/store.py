@@ -323,12 +323,12 @@ class Embedded(Backend):
         """As :meth:`Backend.quads`, a graph at a time: its quads, then its own nodes'."""
         from pyoxigraph import DefaultGraph, NamedNode, Quad
 
+        prefix = self.own_prefix
         for g in [NamedNode(graph)] if graph else self._store.named_graphs():
             own = []
             for quad in self._store.quads_for_pattern(None, None, None, g):
                 yield quad
-                if quad.predicate.value == RDF_TYPE and quad.subject.value.startswith(
-                        self.own_prefix):
+                if quad.predicate.value == RDF_TYPE and quad.subject.value.startswith(prefix):
                     own.append(quad.subject)
             for node in dict.fromkeys(own):
                 yield from (Quad(t.subject, t.predicate, t.object, g) for t in
