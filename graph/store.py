@@ -17,6 +17,12 @@ graph, and :meth:`Backend.quads` puts it back. A source's graph holds a third fe
 that way, and the store a quarter fewer index entries to write, sort and compact (three a
 default-graph triple, six a named quad).
 
+Search words (``vk:searchWord``, ``vk:searchKey``, see :mod:`.ntriples`) are derived from
+the texts a source states of a node, so they stand in the default graph only: a removal
+gives the nodes the source named the words the other sources give them. That keeps a
+quarter of the index entries out of the store again (a cited document's words are stated by
+every source that cites it).
+
 A year-less citation (``{base}doc/tw/nq/57``, ``vk:unresolved true``) stands for the one
 known dated document with that prefix (``…/57/2024``) when there is exactly one: the derived
 graph ``{base}graph/resolved`` states ``?u owl:sameAs ?r`` for each, and so does the default
@@ -53,6 +59,7 @@ SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FACTS = "fact/"  # after the base, where the IRIs of a source's own nodes start (see stated)
 MARKS = (RDF_TYPE, f"{VK}code")  # what a source's graph says of its own nodes (see stated)
+SEARCH_KEY, SEARCH_WORD = f"{VK}searchKey", f"{VK}searchWord"  # derived: in no source's graph
 LOCK_SUFFIX = ".lock"
 PAGE_MARK = re.compile(r"#[ \t]*page[ \t]*$", re.MULTILINE)  # see vankien.graph.query.paged
 
@@ -200,7 +207,33 @@ class Backend:
             ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT "
                        f"EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }}")
             ops.append(f"DROP SILENT GRAPH {g}")
-        return ops
+        return ops + self._search_words_without(sorted(graphs - shared))
+
+    def _search_words_without(self, graphs: list[str]) -> list[str]:
+        """Update operations that give the nodes ``graphs`` named the search words the
+        other sources give them (see :func:`stated`), as if ``graphs`` had never been."""
+        from pyoxigraph import NamedNode
+
+        from .ntriples import SEARCHABLE, SEARCHED, search_lines
+
+        if not graphs:
+            return []
+        dropped = [str(NamedNode(g)) for g in graphs]
+        searched = f"VALUES ?p {{ {' '.join(SEARCHED)} }}"
+        named = self.select(f"SELECT DISTINCT ?n WHERE {{ VALUES ?g {{ {' '.join(dropped)} }} "
+                            f"{searched} GRAPH ?g {{ ?n ?p ?o }} }}").rows
+        if not named:
+            return []
+        nodes = f"VALUES ?n {{ {' '.join(str(n) for (n,) in named)} }}"
+        texts: dict[tuple[str, str], set[str]] = {}
+        for n, g, o in self.select(
+                f"SELECT DISTINCT ?n ?g ?o WHERE {{ {nodes} {searched} GRAPH ?g {{ ?n ?p ?o }} "
+                f"FILTER(?g NOT IN ({', '.join(dropped)})) FILTER EXISTS "
+                f"{{ GRAPH ?g {{ ?n a ?t }} FILTER(?t IN ({', '.join(SEARCHABLE)})) }} }}").rows:
+            texts.setdefault((str(n), g.value), set()).add(o.value)
+        words = {line for (n, _), said in texts.items() for line in search_lines(n, said)}
+        return [f"DELETE {{ ?n <{p}> ?w }} WHERE {{ {nodes} ?n <{p}> ?w }}"
+                for p in (SEARCH_KEY, SEARCH_WORD)] + [f"INSERT DATA {{ {''.join(words)} }}"]
 
 
 class Embedded(Backend):
@@ -428,13 +461,22 @@ def open_store(
 
 
 def stated(ntriples: str, base: str) -> str:
-    """The N-Triples lines a source's graph holds: all but those of its own nodes
-    (``{base}fact/…``), of which only the ``MARKS`` stay: they mark them as its own, and
-    the warnings query counts sources by a warning's code without a look-up per warning.
+    """The N-Triples lines a source's graph holds: all but the search words (derived from
+    the texts it states) and those of its own nodes (``{base}fact/…``), of which only the
+    ``MARKS`` stay: they mark them as its own, and the warnings query counts sources by a
+    warning's code without a look-up per warning.
     """
     own, marks = f"<{base}{FACTS}", tuple(f" <{p}> " for p in MARKS)
-    return "".join([line for line in ntriples.splitlines(keepends=True)
-                    if not line.startswith(own) or line.startswith(marks, line.find(" "))])
+    derived = (f" <{SEARCH_WORD}> ", f" <{SEARCH_KEY}> ")
+    kept = []
+    for line in ntriples.splitlines(keepends=True):
+        predicate = line.find(" ")
+        if line.startswith(own):
+            if line.startswith(marks, predicate):
+                kept.append(line)
+        elif not line.startswith(derived, predicate):
+            kept.append(line)
+    return "".join(kept)
 
 
 def in_graph(ntriples: str, graph: str) -> str:

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from vankien.graph.ntriples import Lines, literal
 from vankien.graph.store import (
+    RDF_TYPE,
+    SEARCH_WORD,
+    VK,
     Backend,
     default_store_path,
     in_graph,
@@ -146,6 +150,44 @@ def test_a_batch_writes_what_one_source_at_a_time_writes(
     for batch in rounds:
         backend.write_sources(batch)
     assert set(backend.select(ALL).rows) == expected
+
+
+def findable(*said: tuple[str, str]) -> str:
+    """N-Triples in which ``doc/x`` is a document that says ``said`` (predicate, text)."""
+    lines = Lines()
+    lines.add(f"<{BASE}doc/x>", f"<{RDF_TYPE}>", f"<{VK}Document>")
+    for predicate, text in said:
+        lines.add(f"<{BASE}doc/x>", f"<{VK}{predicate}>", literal(text))
+    return lines.text()
+
+
+A = findable(("symbol", "35-NQ/TW"), ("subject", "bảo vệ nền tảng"))
+B = findable(("symbol", "35-NQ/TW"))
+A2 = findable(("symbol", "35-NQ/TW"), ("subject", "đổi mới"))
+
+
+@pytest.mark.parametrize(("before", "change", "after"), [
+    ([("/a", "aa", A), ("/b", "bb", B)], ("remove", "/a"), [("/b", "bb", B)]),
+    ([("/a", "aa", A), ("/b", "bb", B)], ("write", "/a", "a2", A2),
+     [("/b", "bb", B), ("/a", "a2", A2)]),
+    ([("/a", "aa", A), ("/c", "aa", A)], ("remove", "/a"), [("/c", "aa", A)]),  # one content
+    ([("/a", "aa", A)], ("remove", "/a"), []),
+])
+def test_search_words_are_as_if_a_removed_or_replaced_source_had_never_been(
+    backend: Backend, tmp_path: Path, before: list, change: tuple, after: list,
+) -> None:
+    backend.write_sources(before)
+    if change[0] == "remove":
+        backend.remove_source(change[1])
+    else:
+        backend.write_source(*change[1:])
+    with open_store(tmp_path / "fresh", write=True) as fresh:
+        fresh.write_sources(after)
+        expected = set(fresh.select(ALL).rows)
+    assert set(backend.select(ALL).rows) == expected
+    words = {w.value for (w,) in backend.select(
+        f"SELECT ?w {{ <{BASE}doc/x> <{SEARCH_WORD}> ?w }}").rows}
+    assert ("bao" in words) == any(text == A for *_, text in after)
 
 
 def test_reader_needs_an_existing_store(tmp_path: Path) -> None:
