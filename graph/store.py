@@ -43,6 +43,7 @@ import fcntl
 import os
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -247,7 +248,8 @@ class Embedded(Backend):
     def __init__(self, store: ox.Store, base: str, path: Path | None = None) -> None:
         self._store, self.base, self.folder = store, base, path
         self._unflushed = self._written = 0
-        self._paths: set[str] | None = None  # the registered paths, read once when needed
+        self._shas: dict[str, str] | None = None  # registered path → sha256, read once
+        self._contents: Counter[str] = Counter()  # sha256 → how many paths hold it
 
     def update(self, sparql: str) -> None:
         self._store.update(sparql)
@@ -277,11 +279,11 @@ class Embedded(Backend):
             super().write_source(path, sha256, ntriples)
         else:
             self._store.load(self._quads(path, sha256, ntriples), format=RdfFormat.N_QUADS)
-        self._registered().add(path)
+        self._note(path, sha256)
 
     def remove_source(self, path: str) -> bool:
         removed = super().remove_source(path)
-        self._registered().discard(path)
+        self._note(path, None)
         return removed
 
     def write_sources(self, sources: Iterable[tuple[str, str, str]]) -> None:
@@ -314,7 +316,7 @@ class Embedded(Backend):
             if size + 2 * lines > self.BULK_QUADS:
                 flush()
             batch.append(self._quads(path, sha256, ntriples))
-            self._registered().add(path)
+            self._note(path, sha256)
             size += 2 * lines + 3
             self._written += lines
         flush()
@@ -333,18 +335,26 @@ class Embedded(Backend):
             list(pool.map(load, parts))
 
     def _is_new(self, path: str, sha256: str) -> bool:
-        """Neither the path is registered nor the graph of this content is in the store."""
-        from pyoxigraph import NamedNode
+        """Neither the path is registered nor the graph of this content is in the store
+        (a graph is there while a registered path holds its content)."""
+        return path not in self._registered() and not self._contents[sha256]
 
-        graph = NamedNode(f"{self.base}graph/{sha256}")
-        return path not in self._registered() and not self._store.contains_named_graph(graph)
+    def _registered(self) -> dict[str, str]:
+        """The registered paths and their sha256: one query, then kept up to date by this
+        writer (which holds the store's lock)."""
+        if self._shas is None:
+            self._shas = {path: entry.sha256 for path, entry in self.sources().items()}
+            self._contents.update(self._shas.values())
+        return self._shas
 
-    def _registered(self) -> set[str]:
-        """The registered paths: one query, then kept up to date by this writer (which holds
-        the store's lock)."""
-        if self._paths is None:
-            self._paths = set(self.sources())
-        return self._paths
+    def _note(self, path: str, sha256: str | None) -> None:
+        """Record that ``path`` now holds ``sha256`` (None: it was removed)."""
+        registered = self._registered()
+        if path in registered:
+            self._contents[registered.pop(path)] -= 1
+        if sha256:
+            registered[path] = sha256
+            self._contents[sha256] += 1
 
     def _quads(self, path: str, sha256: str, ntriples: str) -> str:
         """A new source as N-Quads: its triples in the default graph and in its own graph,
