@@ -2,8 +2,9 @@
 
 Files are hashed first; a file whose sha256 the registry already holds for that path is
 skipped. The rest are extracted and built in worker processes (each returns N-Triples)
-and written from the calling process a batch at a time: new files are loaded together
-in one atomic step, a changed file is one replacement of its graph. A file that cannot
+and written from the calling process a batch at a time, in a thread of its own while the
+next batch is extracted: new files are loaded together in one atomic step, a changed file
+is one replacement of its graph; a file is reported once its batch is written. A file that cannot
 be read or extracted is reported and left out; the batch goes on.
 """
 
@@ -14,7 +15,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,21 +70,36 @@ def ingest(
         else:
             todo.append(path)
     batch: list[tuple[str, Extracted | str]] = []
+    writing: tuple[Future[None], list[tuple[str, Extracted | str]]] | None = None
     started = time.monotonic()
 
-    def write() -> None:
-        store.write_sources((p, *r) for p, r in batch if not isinstance(r, str))
-        for path, result in batch:
-            done(Outcome(path, "failed", result) if isinstance(result, str)
-                 else Outcome(path, "replaced" if path in known else "added"))
-        batch.clear()
+    def settle() -> None:
+        """Wait for the batch being written, then report its files."""
+        nonlocal writing
+        if writing:
+            future, written = writing
+            future.result()
+            for path, result in written:
+                done(Outcome(path, "failed", result) if isinstance(result, str)
+                     else Outcome(path, "replaced" if path in known else "added"))
+            writing = None
 
-    for item in _run(todo, extract, store.base, jobs or os.cpu_count() or 1):
-        batch.append(item)
-        if len(batch) >= WRITE_EVERY or time.monotonic() - started > WRITE_WAIT:
-            write()
-            started = time.monotonic()
-    write()
+    def write() -> None:
+        nonlocal writing
+        settle()
+        written = batch[:]
+        batch.clear()
+        sources = [(p, *r) for p, r in written if not isinstance(r, str)]
+        writing = writer.submit(store.write_sources, sources), written
+
+    with ThreadPoolExecutor(1) as writer:  # a batch is written while the next is extracted
+        for item in _run(todo, extract, store.base, jobs or os.cpu_count() or 1):
+            batch.append(item)
+            if len(batch) >= WRITE_EVERY or time.monotonic() - started > WRITE_WAIT:
+                write()
+                started = time.monotonic()
+        write()
+        settle()
     store.resolve_yearless()  # year-less citations across the whole store, once per batch
     return outcomes
 
