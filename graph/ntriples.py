@@ -13,10 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .store import RDF_TYPE, SEARCH_KEY, SEARCH_WORD, VK
+from .store import RDF_TYPE, SEARCH_WORD, VK
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPE = f"<{RDF_TYPE}>"
+SEARCH_KEY = f"{VK}searchKey"
 #: Literals that make a node findable by ``vankien search``.
 SEARCHED = frozenset(f"<{p}>" for p in (
     f"{VK}symbol", f"{VK}subject", f"{VK}title", f"{VK}kindName",
@@ -101,15 +102,15 @@ class Lines:
         lines = set(self.lines)
         if search_words:
             for node in self._findable & self._texts.keys():
-                lines.update(search_lines(node, self._texts[node]))
+                key = search_key(" ".join(sorted(self._texts[node])))
+                lines.add(f"{node} <{SEARCH_KEY}> {literal(key)} .\n")
+                lines.update(word_lines(node, key))
         return "".join(sorted(lines))
 
 
-def search_lines(node: str, texts: Iterable[str]) -> list[str]:
-    """The search key and words that ``texts`` (what one source says of ``node``) give."""
-    key = search_key(" ".join(sorted(texts)))
-    return [f"{node} <{SEARCH_KEY}> {literal(key)} .\n",
-            *(f'{node} <{SEARCH_WORD}> "{w}" .\n' for w in key.split())]
+def word_lines(node: str, key: str) -> list[str]:
+    """The ``vk:searchWord`` lines of ``node`` for the words of a search ``key``."""
+    return [f'{node} <{SEARCH_WORD}> "{w}" .\n' for w in key.split()]
 
 
 def to_ntriples(dataset: object) -> str:

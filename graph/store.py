@@ -17,11 +17,11 @@ graph, and :meth:`Backend.quads` puts it back. A source's graph holds a third fe
 that way, and the store a quarter fewer index entries to write, sort and compact (three a
 default-graph triple, six a named quad).
 
-Search words (``vk:searchWord``, ``vk:searchKey``, see :mod:`.ntriples`) are derived from
-the texts a source states of a node, so they stand in the default graph only: a removal
-gives the nodes the source named the words the other sources give them. That keeps a
-quarter of the index entries out of the store again (a cited document's words are stated by
-every source that cites it).
+Search words (``vk:searchWord``, see :mod:`.ntriples`) are the words of the texts a source
+states of a node, so they stand in the default graph only: a removal gives the nodes the
+source named the words of the texts that other sources state of them. That keeps a fifth
+of the index entries out of the store (a cited document's words were stated again by every
+source that cites it).
 
 A year-less citation (``{base}doc/tw/nq/57``, ``vk:unresolved true``) stands for the one
 known dated document with that prefix (``…/57/2024``) when there is exactly one: the derived
@@ -60,7 +60,7 @@ SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FACTS = "fact/"  # after the base, where the IRIs of a source's own nodes start (see stated)
 MARKS = (RDF_TYPE, f"{VK}code")  # what a source's graph says of its own nodes (see stated)
-SEARCH_KEY, SEARCH_WORD = f"{VK}searchKey", f"{VK}searchWord"  # derived: in no source's graph
+SEARCH_WORD = f"{VK}searchWord"  # in no source's graph (see stated)
 LOCK_SUFFIX = ".lock"
 PAGE_MARK = re.compile(r"#[ \t]*page[ \t]*$", re.MULTILINE)  # see vankien.graph.query.paged
 
@@ -211,30 +211,35 @@ class Backend:
         return ops + self._search_words_without(sorted(graphs - shared))
 
     def _search_words_without(self, graphs: list[str]) -> list[str]:
-        """Update operations that give the nodes ``graphs`` named the search words the
-        other sources give them (see :func:`stated`), as if ``graphs`` had never been."""
+        """Update operations that give the nodes ``graphs`` named the search words of the
+        texts that other sources state of them (see :func:`stated`): a node's words are
+        those of each of its texts, whichever source states it."""
         from pyoxigraph import NamedNode
 
-        from .ntriples import SEARCHABLE, SEARCHED, search_lines
+        from .ntriples import SEARCHABLE, SEARCHED, search_key, word_lines
 
         if not graphs:
             return []
         dropped = [str(NamedNode(g)) for g in graphs]
-        searched = f"VALUES ?p {{ {' '.join(SEARCHED)} }}"
-        named = self.select(f"SELECT DISTINCT ?n WHERE {{ VALUES ?g {{ {' '.join(dropped)} }} "
-                            f"{searched} GRAPH ?g {{ ?n ?p ?o }} }}").rows
-        if not named:
+        searched, others = f"VALUES ?p {{ {' '.join(SEARCHED)} }}", ", ".join(dropped)
+        nodes = [str(n) for (n,) in self.select(
+            f"SELECT DISTINCT ?n WHERE {{ VALUES ?g {{ {' '.join(dropped)} }} {searched} "
+            f"GRAPH ?g {{ ?n ?p ?o }} }}").rows]
+        if not nodes:
             return []
-        nodes = f"VALUES ?n {{ {' '.join(str(n) for (n,) in named)} }}"
-        texts: dict[tuple[str, str], set[str]] = {}
-        for n, g, o in self.select(
-                f"SELECT DISTINCT ?n ?g ?o WHERE {{ {nodes} {searched} GRAPH ?g {{ ?n ?p ?o }} "
-                f"FILTER(?g NOT IN ({', '.join(dropped)})) FILTER EXISTS "
-                f"{{ GRAPH ?g {{ ?n a ?t }} FILTER(?t IN ({', '.join(SEARCHABLE)})) }} }}").rows:
-            texts.setdefault((str(n), g.value), set()).add(o.value)
-        words = {line for (n, _), said in texts.items() for line in search_lines(n, said)}
-        return [f"DELETE {{ ?n <{p}> ?w }} WHERE {{ {nodes} ?n <{p}> ?w }}"
-                for p in (SEARCH_KEY, SEARCH_WORD)] + [f"INSERT DATA {{ {''.join(words)} }}"]
+
+        def texts_left(n: str) -> str:  # a group a node: a VALUES ?n of many rows would be
+            # joined after a scan of every ?n ?p ?o; each EXISTS stops at the first source
+            return (f"{{ BIND({n} AS ?n) {searched} {n} ?p ?o FILTER EXISTS {{ GRAPH ?g "
+                    f"{{ {n} ?p ?o }} FILTER(?g NOT IN ({others})) }} FILTER EXISTS {{ GRAPH ?h "
+                    f"{{ {n} a ?t }} FILTER(?t IN ({', '.join(SEARCHABLE)}) "
+                    f"&& ?h NOT IN ({others})) }} }}")
+
+        texts = self.select(
+            f"SELECT DISTINCT ?n ?o WHERE {{ {' UNION '.join(map(texts_left, nodes))} }}").rows
+        words = {line for n, o in texts for line in word_lines(str(n), search_key(o.value))}
+        return [f"DELETE WHERE {{ {n} <{SEARCH_WORD}> ?w }}" for n in nodes] + [
+            f"INSERT DATA {{ {''.join(words)} }}"]
 
 
 class Embedded(Backend):
@@ -471,13 +476,13 @@ def open_store(
 
 
 def stated(ntriples: str, base: str) -> str:
-    """The N-Triples lines a source's graph holds: all but the search words (derived from
+    """The N-Triples lines a source's graph holds: all but the search words (the words of
     the texts it states) and those of its own nodes (``{base}fact/…``), of which only the
     ``MARKS`` stay: they mark them as its own, and the warnings query counts sources by a
     warning's code without a look-up per warning.
     """
     own, marks = f"<{base}{FACTS}", tuple(f" <{p}> " for p in MARKS)
-    derived = (f" <{SEARCH_WORD}> ", f" <{SEARCH_KEY}> ")
+    derived = f" <{SEARCH_WORD}> "
     kept = []
     for line in ntriples.splitlines(keepends=True):
         predicate = line.find(" ")
