@@ -4,8 +4,8 @@ Files are hashed first; a file whose sha256 the registry already holds for that 
 skipped. The rest are extracted and built in worker processes (each returns N-Triples)
 and written from the calling process a batch at a time, in a thread of its own while the
 next batch is extracted: new files are loaded together in one atomic step, a changed file
-is one replacement of its graph; a file is reported once its batch is written. A file that cannot
-be read or extracted is reported and left out; the batch goes on.
+is one replacement of its graph; a file is reported once its batch is written. A file
+that cannot be read or extracted is reported and left out; the batch goes on.
 """
 
 from __future__ import annotations
