@@ -169,6 +169,7 @@ class _Mapper:
         else:
             self._add(d, _RDF.type, _VK.Document)
             self._add(d, _VK.kind, self._kind(d, code, kind_name) if code else None)
+            self._add(d, _VK.withoutYear, self._year_less(d))
         self._add(d, _VK.kindName, _lit(kind_name))
         self._add(d, _VK.symbol, _lit(symbol))
         self._add(d, _VK.number, _lit(number))
@@ -295,9 +296,20 @@ class _Mapper:
 
     def _without_year(self, node: str) -> bool:
         """A party document IRI ``<…doc/{issuer}/{kind}/{number}>`` that lacks its year."""
+        return len(self._numbered(node)) == 3
+
+    def _year_less(self, node: str) -> str | None:
+        """``<…doc/{issuer}/{kind}/{number}>`` for ``<…doc/{issuer}/{kind}/{number}/{year}>``."""
+        parts = self._numbered(node)
+        if len(parts) != 4 or not (len(parts[3]) == 4 and parts[3].isdigit()):
+            return None
+        return node[:-len(parts[3]) - 2] + ">"
+
+    def _numbered(self, node: str) -> list[str]:
+        """The path segments of a party document IRI with a number (not ``doc/source/…``)."""
         prefix = f"<{self.base}doc/"
-        rest = node[len(prefix):-1].split("/")
-        return node.startswith(prefix) and rest[0] != "source" and len(rest) == 3
+        rest = node[len(prefix):-1].split("/") if node.startswith(prefix) else []
+        return [] if rest[:1] == ["source"] else rest
 
     def _ref(self, ref: str | None) -> str | None:
         if not ref:

@@ -26,9 +26,10 @@ source that cites it).
 A year-less citation (``{base}doc/tw/nq/57``, ``vk:unresolved true``) stands for the one
 known dated document with that prefix (``…/57/2024``) when there is exactly one: the derived
 graph ``{base}graph/resolved`` states ``?u owl:sameAs ?r`` for each, and so does the default
-graph, where queries read it. It is recomputed after every ingest batch
-(:meth:`Backend.resolve_yearless`) and every removal; with two known years (numbers restart
-each party term) the citation stays unresolved.
+graph, where queries read it. Every dated document names its prefix (``vk:withoutYear``),
+so that is an index look-up per year-less citation, not a pass over every document. It is
+recomputed after every ingest batch (:meth:`Backend.resolve_yearless`) and every removal;
+with two known years (numbers restart each party term) the citation stays unresolved.
 
 A source is registered only after its graph is written, and unregistered before it is
 dropped: a run killed at any point leaves a store that opens, answers, and converges on
@@ -166,17 +167,16 @@ class Backend:
         self.update(" ;\n".join(self._resolution()))
 
     def _resolution(self) -> list[str]:
-        """Update operations that replace the resolved graph: each unresolved ``?u`` is the
-        year-less prefix of exactly one document IRI ``?u/YYYY``."""
-        g, same, year = f"<{self.resolved}>", f"<{SAME_AS}>", '"/[0-9]{4}$"'
+        """Update operations that replace the resolved graph: each unresolved ``?u`` that
+        exactly one document names as its IRI without the year (``vk:withoutYear``)."""
+        g, same = f"<{self.resolved}>", f"<{SAME_AS}>"
         return [
             f"DELETE {{ ?u {same} ?r }} WHERE {{ GRAPH {g} {{ ?u {same} ?r }} FILTER NOT EXISTS "
             f"{{ GRAPH ?other {{ ?u {same} ?r }} FILTER(?other != {g}) }} }}",
             f"DROP SILENT GRAPH {g}",
             f"INSERT {{ ?u {same} ?r . GRAPH {g} {{ ?u {same} ?r }} }} WHERE {{ "
-            f"SELECT ?u (SAMPLE(?d) AS ?r) WHERE {{ ?d a <{VK}Document> "
-            f"FILTER(REGEX(STR(?d), {year})) BIND(IRI(REPLACE(STR(?d), {year}, \"\")) AS ?u) "
-            f"?u <{VK}unresolved> true }} GROUP BY ?u HAVING (COUNT(DISTINCT ?d) = 1) }}",
+            f"SELECT ?u (SAMPLE(?d) AS ?r) WHERE {{ ?u <{VK}unresolved> true . "
+            f"?d <{VK}withoutYear> ?u }} GROUP BY ?u HAVING (COUNT(DISTINCT ?d) = 1) }}",
         ]
 
     def _entry(self, path: str, sha256: str) -> str:

@@ -140,6 +140,9 @@ FACTS = [
      f'vk:dateIssued "2015-10-10"^^xsd:date .'),
     ("a citation without a year is minted without one and marked unresolved",
      f"<{KL}> vk:cites <{BASE}doc/tw/ct/12> . <{BASE}doc/tw/ct/12> vk:unresolved true ."),
+    ("a dated document names its IRI without the year, as a year-less citation has it",
+     f"<{NQ}> vk:withoutYear <{NQ.removesuffix('/2015')}> . "
+     f"<{KL}> vk:withoutYear <{KL.removesuffix('/2024')}> ."),
     ("a state document is kept apart",
      f'<{KL}> vk:cites ?s . ?s a vk:StateDocument ; vk:symbol "30/2020/NĐ-CP" .'),
     ("each citation has a mention with its words",
@@ -196,6 +199,9 @@ def test_graph_states(dataset: Dataset, fact: str, pattern: str) -> None:
 ABSENT = [
     ("a cited-only document has no source of its own", f"<{NQ}> prov:wasDerivedFrom ?s ."),
     ("a document whose year is known is resolved", f"<{NQ}> vk:unresolved ?u ."),
+    ("a year-less or state document has no year to leave out",
+     f"{{ <{BASE}doc/tw/ct/12> vk:withoutYear ?u }} UNION "
+     f"{{ ?s a vk:StateDocument ; vk:withoutYear ?u }}"),
     ("a document of the source is not redescribed by a citation", f"<{KL}> vk:unresolved ?u ."),
     ("a resolved body has no second label as written",
      f'<{BTG}> skos:prefLabel "Ban Tuyên giáo Đảng ủy Khối"@vi .'),

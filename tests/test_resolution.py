@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Dataset, Literal, Namespace, URIRef
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from vankien.graph.ingest import Outcome, file_sha256, ingest
 from vankien.graph.ntriples import to_ntriples
 from vankien.graph.query import run_query
@@ -32,20 +32,27 @@ def source(n: str, cites: list[str], *, is_: str | None = None,
     """``(sha, N-Triples)`` of the plan ``{n}-KH/TU`` (or the ingested document ``is_``)."""
     ds = Dataset()
     g = ds.graph(URIRef(f"{BASE}graph/{n}"))
-    me = doc(is_ or f"tu/kh/{n}/2025")
-    g.add((me, RDF.type, VK.Document))
-    g.add((me, VK.symbol, Literal(_symbol(is_ or f"tu/kh/{n}/2025"))))
+    me = describe(g, is_ or f"tu/kh/{n}/2025")
     g.add((me, PROV.wasDerivedFrom, URIRef(f"{BASE}source/{n}")))
     for path in cites:
-        target = doc(path)
-        g.add((target, RDF.type, VK.Document))
-        g.add((target, VK.symbol, Literal(_symbol(path))))
+        target = describe(g, path)
         g.add((me, VK.cites, target))
         if path == implements:
             g.add((me, VK.implements, target))
-        if len(path.split("/")) == 3:
-            g.add((target, VK.unresolved, Literal(True)))
     return n, to_ntriples(ds)
+
+
+def describe(g: Graph, path: str) -> URIRef:
+    """The document at ``path``, described as the mapper does: one dated by a 4-digit year
+    names its IRI without the year, a year-less one is unresolved."""
+    node, segments = doc(path), path.split("/")
+    g.add((node, RDF.type, VK.Document))
+    g.add((node, VK.symbol, Literal(_symbol(path))))
+    if len(segments) == 3:
+        g.add((node, VK.unresolved, Literal(True)))
+    elif len(segments[3]) == 4 and segments[3].isdigit():
+        g.add((node, VK.withoutYear, doc("/".join(segments[:3]))))
+    return node
 
 
 def _symbol(path: str) -> str:
