@@ -99,10 +99,10 @@ def remove_command(
     from vankien.loaders.errors import StoreError
 
     with open_store(store, endpoint, write=True, wait=wait, base=base) as backend:
-        known = backend.sources()
         for source in sources:
             path = str(source.expanduser().resolve())
-            under = [p for p in known if p == path or p.startswith(path + os.sep)]
+            under = list(backend.entries([path])) or [  # a file, else the files of a folder
+                p for p in backend.sources() if p.startswith(path + os.sep)]
             if not under:
                 raise StoreError(str(source), "not in the store")
             for p in under:

@@ -40,7 +40,7 @@ def export(store: Backend, fmt: str, output: BinaryIO, source: str | Path | None
 def source_graph(store: Backend, source: str | Path) -> str:
     """The named graph of an ingested file."""
     path = next(walk([source]))
-    entry = store.sources().get(path)
+    entry = store.entries([path]).get(path)
     if not entry:
         raise StoreError(str(source), "not in the store (see `vankien stats`)")
     return entry.graph

@@ -50,7 +50,8 @@ def ingest(
     """
     report = on_outcome or (lambda outcome: None)
     extract = extractor or (extract_ntriples_ocr if ocr else extract_ntriples)
-    known = store.sources()
+    found = list(walk(paths, skip=store.own_paths()))
+    known = store.entries(found)
     outcomes: list[Outcome] = []
 
     def done(outcome: Outcome) -> None:
@@ -58,7 +59,7 @@ def ingest(
         report(outcome)
 
     todo = []
-    for path in walk(paths, skip=store.own_paths()):
+    for path in found:
         entry = known.get(path)
         try:
             sha = file_sha256(path)

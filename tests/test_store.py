@@ -139,17 +139,38 @@ ALL = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }
      [("/c.txt", "cc", SHARED), ("/a.txt", "a2", triples(1, "a2")), ("/d.txt", "dd", SHARED)]],
     [[("/a.txt", "aa", triples(1, "a"))], [("/b.txt", "aa", triples(1, "a"))]],  # a copy, later
 ])
+@pytest.mark.parametrize("lookups", [0, 1_000], ids=["registry read", "paths looked up"])
 def test_a_batch_writes_what_one_source_at_a_time_writes(
-    backend: Backend, tmp_path: Path, rounds: list[list[tuple[str, str, str]]],
+    backend: Backend, tmp_path: Path, rounds: list[list[tuple[str, str, str]]], lookups: int,
 ) -> None:
     with open_store(tmp_path / "one-by-one", write=True) as reference:
         for batch in rounds:
             for path, sha, ntriples in batch:
                 reference.write_source(path, sha, ntriples)
         expected = set(reference.select(ALL).rows)
+    backend.LOOKUPS = lookups
     for batch in rounds:
         backend.write_sources(batch)
     assert set(backend.select(ALL).rows) == expected
+
+
+@pytest.mark.parametrize(("asked", "expected"), [
+    (["/a.txt"], {"/a.txt": "aa"}),
+    (["/a.txt", "/copy/a.txt", "/b.txt"], {"/a.txt": "aa", "/copy/a.txt": "aa", "/b.txt": "bb"}),
+    (["/gone.txt", "/b.txt", "/a"], {"/b.txt": "bb"}),  # not registered; not a folder's files
+    ([], {}),
+])
+@pytest.mark.parametrize("lookups", [0, 1_000], ids=["registry read", "paths looked up"])
+def test_entries_of_paths_are_those_of_the_registry(
+    backend: Backend, asked: list[str], expected: dict[str, str], lookups: int,
+) -> None:
+    backend.write_sources([("/a.txt", "aa", triples(1, "a")), ("/copy/a.txt", "aa",
+                           triples(1, "a")), ("/b.txt", "bb", triples(1, "b"))])
+    backend.LOOKUPS = lookups
+    entries = backend.entries(asked)
+    assert {p: e.sha256 for p, e in entries.items()} == expected
+    assert all(e == backend.sources()[p] for p, e in entries.items())
+    assert all(e.graph == f"{BASE}graph/{e.sha256}" for e in entries.values())
 
 
 def findable(*said: tuple[str, str]) -> str:
