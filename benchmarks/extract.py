@@ -8,9 +8,11 @@ local and state documents here and there, a section that assigns duties, signatu
 nhận), every tenth as a cover letter with the document it forwards. Citations and duties
 are about as dense as in the seed documents (the figures are printed). Times
 :func:`vankien.loaders.extract.extract` on one core and prints MB/s and documents/s per
-core (CPU time, so other load on the machine does not count), for the whole extractor and
-for the clean + split + header + citation stages alone; and, when ``../shared`` lies beside
-the checkout, the same over the real texts of its corpus (and the density of its seeds).
+core (CPU time, so other load on the machine does not count; with the lowest, median and
+highest MB/s of runs of 1,000 documents, as the machine's speed drifts), for the whole
+extractor and for the clean + split + header + citation stages alone; and, when
+``../shared`` lies beside the checkout, the same over the real texts of its corpus (and the
+density of its seeds).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +34,7 @@ from vankien.loaders.model import Source
 from vankien.loaders.read import read_source
 from vankien.loaders.split import split_parts
 
+CHUNK = 1_000  # documents a run of :func:`measure` times on its own
 SHARED = Path(__file__).resolve().parents[2] / "shared"  # beside the checkout, as in CI
 KINDS = [("NGHỊ QUYẾT", "NQ"), ("KẾT LUẬN", "KL"), ("CHỈ THỊ", "CT"), ("QUY ĐỊNH", "QĐ"),
          ("HƯỚNG DẪN", "HD"), ("KẾ HOẠCH", "KH"), ("THÔNG BÁO", "TB"), ("CHƯƠNG TRÌNH", "CTr")]
@@ -140,13 +144,22 @@ def stages_only(source: Source) -> None:
 
 
 def measure(label: str, sources: list[Source], fn: Callable[[Source], object]) -> None:
-    size = sum(len(s.text.encode()) for s in sources) / 1e6
-    start = time.process_time()  # CPU time of this process: per core, whatever the load
-    for source in sources:
-        fn(source)
-    seconds = time.process_time() - start
+    """Print MB/s and documents/s per core over ``sources``, and the spread of MB/s over
+    runs of 1,000 of them: the machine's speed drifts from one minute to the next."""
+    rates, size, seconds = [], 0.0, 0.0
+    for i in range(0, len(sources), CHUNK):
+        chunk = sources[i:i + CHUNK]
+        mb = sum(len(s.text.encode()) for s in chunk) / 1e6
+        start = time.process_time()  # CPU time of this process: per core, whatever the load
+        for source in chunk:
+            fn(source)
+        spent = time.process_time() - start
+        rates.append(mb / spent)
+        size, seconds = size + mb, seconds + spent
+    spread = (f"  (runs of {CHUNK:,}: {min(rates):.2f}–{max(rates):.2f}, median "
+              f"{statistics.median(rates):.2f})" if len(rates) > 1 else "")
     print(f"{label:34} {len(sources):6d} docs {size:7.1f} MB {seconds:7.1f} s CPU "
-          f"{size / seconds:6.2f} MB/s {len(sources) / seconds:8.0f} docs/s per core")
+          f"{size / seconds:6.2f} MB/s {len(sources) / seconds:8.0f} docs/s per core{spread}")
 
 
 def density(label: str, sources: list[Source]) -> None:
