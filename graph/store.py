@@ -97,7 +97,7 @@ class Backend:
     base: str
     folder: Path | None = None  # where an embedded store lives on disk
     compacts_on_close = False  # whether close() rewrites the store (see ``Embedded``)
-    LOOKUPS = 1_000  # paths looked up one by one (each ~0.3 ms) before the registry is read
+    LOOKUPS = 1_000  # paths looked up one by one (each ~0.4 ms) before the registry is read
 
     def own_paths(self) -> set[str]:
         """The store's folder and lock file, which ingest must not take for documents."""
