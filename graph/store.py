@@ -152,11 +152,15 @@ class Backend:
         """The entry of ``path`` from its registry node ``{base}source/{sha256}`` (see
         :meth:`_entry`): the sha256 and the graph's name follow from it."""
         sha = subject.rsplit("/", 1)[1]
-        return Entry(path, sha, f"{self.base}graph/{sha}")
+        return Entry(path, sha, self.graph_of(sha))
+
+    def graph_of(self, sha256: str) -> str:
+        """The named graph of the source with content ``sha256``."""
+        return f"{self.base}graph/{sha256}"
 
     def write_source(self, path: str, sha256: str, ntriples: str) -> None:
         """Make ``ntriples`` the graph of the source at ``path``, replacing what it held."""
-        graph = f"{self.base}graph/{sha256}"
+        graph = self.graph_of(sha256)
         ops = self._unregister(path, drop_also=graph)
         ops.append(f"INSERT DATA {{ {ntriples} "
                    f"GRAPH <{graph}> {{ {stated(ntriples, self.base)} }} "
@@ -202,7 +206,7 @@ class Backend:
 
         s = f"<{self.base}source/{sha256}>"
         return (f"{s} <{VK}path> {Literal(path)} .\n{s} <{VK}sha256> {Literal(sha256)} .\n"
-                f"{s} <{VK}graph> <{self.base}graph/{sha256}> .\n")
+                f"{s} <{VK}graph> <{self.graph_of(sha256)}> .\n")
 
     def _unregister(self, path: str, drop_also: str | None = None) -> list[str]:
         """Update operations that forget ``path`` and drop the graphs no other path shares,
@@ -395,7 +399,7 @@ class Embedded(Backend):
     def _quads(self, path: str, sha256: str, ntriples: str) -> str:
         """A new source as N-Quads: its triples in the default graph and in its own graph,
         and its registry entry."""
-        return (ntriples + in_graph(stated(ntriples, self.base), f"{self.base}graph/{sha256}")
+        return (ntriples + in_graph(stated(ntriples, self.base), self.graph_of(sha256))
                 + in_graph(self._entry(path, sha256), self.registry))
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
