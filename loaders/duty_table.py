@@ -15,7 +15,7 @@ from itertools import pairwise
 from .clean import fold
 from .model import Responsibility, Span
 from .plain import lines, view, written
-from .timing import find_deadlines, frequencies
+from .timing import frequencies, time_limit
 
 # A column's role, by the folded words of its heading; the first that matches wins.
 _HEADINGS = (("lead", "chu tri"), ("coordinate", "phoi hop"), ("execute", "thuc hien"),
@@ -86,12 +86,11 @@ def _row(plain: str, cells: list[Span], columns: dict[str, int],
         return []
     partners = _names(plain, cells[columns["coordinate"]]) if "coordinate" in columns else ()
     when = cells[columns["time"]] if "time" in columns else None
-    deadlines = find_deadlines(plain, *when, issued) if when else []
     recurrences = (frequencies(plain, *when) if when else ()) or frequencies(
         plain, *cells[columns["task"]])
     span = (cells[0][0], cells[-1][1])
-    return [Responsibility(actor, role, task, partners, recurrences,
-                           next((d.date for d in deadlines if d.date), None), None, span)
+    deadline = time_limit(plain, *when, issued) if when else None
+    return [Responsibility(actor, role, task, partners, recurrences, deadline, None, span)
             for actor in _names(plain, cells[columns[role]])]
 
 

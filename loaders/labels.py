@@ -15,7 +15,7 @@ from functools import cache
 from .bodies import alternation, clean_actor, head_at, split_bodies
 from .model import Responsibility, Span
 from .plain import squash, table, written
-from .timing import clause, find_deadlines, frequencies
+from .timing import clause, frequencies, time_limit
 
 
 def label(plain: str, a: int, b: int) -> tuple[str, int] | None:
@@ -40,7 +40,7 @@ def labelled_duties(
     for kind, (at, end) in labels:
         if kind == "time":
             recurrences = frequencies(plain, at, end)
-            deadline = _label_deadline(plain, at, end, issued)
+            deadline = time_limit(plain, at, end, issued)
         else:
             spans = split_bodies(plain, at, end)
             bodies.setdefault(kind, []).extend(
@@ -53,15 +53,6 @@ def labelled_duties(
                        recurrences, deadline, span=span)
         for role, names in bodies.items() for name in names
     ]
-
-
-def _label_deadline(plain: str, a: int, b: int, issued: str | None) -> str | None:
-    """A time label's limit: 'Quý II/2025', 'Tháng 12/2025', 'trước ngày 30/6/2025'."""
-    dates = [d.date for d in find_deadlines(plain, a, b, issued) if d.date]
-    if not dates:
-        value = "trong " + squash(plain[a:b])
-        dates = [d.date for d in find_deadlines(value, 0, len(value), issued) if d.date]
-    return dates[0] if dates else None
 
 
 @cache

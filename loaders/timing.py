@@ -130,6 +130,16 @@ def find_deadlines(plain: str, start: int, end: int, issued: str | None) -> list
     return [found[k] for k in sorted(found)]
 
 
+def time_limit(plain: str, a: int, b: int, issued: str | None) -> str | None:
+    """The limit a time label or column gives ('Quý II/2025', 'Tháng 12/2025', 'trước ngày
+    30/6/2025'): there a bare period is the deadline, as 'trong Quý II/2025' is in prose."""
+    dates = [d.date for d in find_deadlines(plain, a, b, issued) if d.date]
+    if not dates:
+        value = "trong " + squash(plain[a:b])
+        dates = [d.date for d in find_deadlines(value, 0, len(value), issued) if d.date]
+    return dates[0] if dates else None
+
+
 def _repeats(plain: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """'trước ngày 20/6 hằng năm': a day with no year in a recurring clause has no one date."""
     if not m.groupdict().get("d") or m["y"] or m["y2"]:

@@ -174,6 +174,12 @@ RESPONSIBILITIES = [
      "| Tổ chức hội nghị quán triệt | Các huyện ủy và các đảng ủy trực thuộc | Quý II |",
      [("Các huyện ủy", "execute", [], [], None, None),
       ("các đảng ủy trực thuộc", "execute", [], [], None, None)]),
+    # a bare period in the time column is the deadline, as under a 'Thời gian:' label
+    ("| Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|\n"
+     "| Sơ kết 5 năm | Văn phòng Tỉnh ủy | Quý II/2026 |\n"
+     "| Tổng kết | Ban Tổ chức Tỉnh ủy | Tháng 12/2027 |",
+     [("Văn phòng Tỉnh ủy", "lead", [], [], "2026-06-30", None),
+      ("Ban Tổ chức Tỉnh ủy", "lead", [], [], "2027-12-31", None)]),
     ("| TT | Họ và tên | Chức vụ |\n|---|---|---|\n| 1 | Nguyễn Văn An | Bí thư |", []),
     ("Trường hợp chậm tiến độ, báo cáo cấp có thẩm quyền.", []),
     ("Ban hành quy chế làm việc của Ban Chỉ đạo.", []),
