@@ -394,6 +394,16 @@ def _stamp_owner(zone: list[Line], i: int) -> list[int]:
     return owner
 
 
+def _not_a_name(line: str) -> bool:
+    """A capitals line with a symbol, a date or other figures: only a body's own line may
+    hold a number, as a word of its name ('BAN CHỈ ĐẠO 35', 'ĐẢNG ỦY QUÂN KHU 7')."""
+    if not re.search(r"\d|/", line):
+        return False
+    return "/" in line or not (block_head_pattern().match(line)
+                               and all(w.isdigit() or not any(map(str.isdigit, w))
+                                       for w in line.split()))
+
+
 def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
     """The issuer block: the bodies named in capitals above the title, higher body first.
 
@@ -406,7 +416,7 @@ def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
     stop = title_at if title_at is not None else len(zone)
     for i, ln in enumerate(zone[:stop]):
         t = _MOTTO_TEXT.sub(" ", ln.text).strip(" -_*")
-        if i in skip or not t or not is_upper(t) or len(t) > 80 or re.search(r"\d|/", t):
+        if i in skip or not t or not is_upper(t) or len(t) > 80 or _not_a_name(t):
             joinable = False
             continue
         new = block_head_pattern().match(t) or is_motto(t) or not names

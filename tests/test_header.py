@@ -144,6 +144,18 @@ ROWS: list[tuple[str, str, dict]] = [
     ("quân ủy", CENTRAL_NQ.replace("BAN CHẤP HÀNH TRUNG ƯƠNG", "QUÂN ỦY TRUNG ƯƠNG").replace(
         "57-NQ/TW", "1657-NQ/QUTW").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
      {"issuer": "Quân ủy Trung ương", "symbol": "1657-NQ/QUTW"}),
+    ("steering committee with a number", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN CHỈ ĐẠO 35").replace(
+        "57-NQ/TW", "12-KH/BCĐ35").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "KẾ HOẠCH"),
+     {"issuer": "Ban Chỉ đạo 35", "issuer_parent": "Ban Chấp hành Trung ương"}),
+    ("military region committee", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "QUÂN ỦY TRUNG ƯƠNG\nĐẢNG ỦY QUÂN KHU 7").replace(
+        "57-NQ/TW", "45-NQ/ĐU").replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
+     {"issuer": "Đảng ủy Quân khu 7", "issuer_parent": "Quân ủy Trung ương"}),
+    ("a figure on a line under the block is no body", CENTRAL_NQ.replace(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG", "TỈNH ỦY HÀ NAM\nSỐ 35").replace("57-NQ/TW", "05-NQ/TU")
+     .replace("NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ", "NGHỊ QUYẾT"),
+     {"issuer": "Tỉnh ủy Hà Nam"}),
     ("abbreviated city", CENTRAL_NQ.replace("Hà Nội, ngày", "TP. Hồ Chí Minh, ngày"),
      {"place": "TP. Hồ Chí Minh", "date": "2024-12-22"}),
     ("regulation issued with a decision", CENTRAL_NQ.replace(
