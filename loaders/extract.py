@@ -20,7 +20,7 @@ from .citation import (
     implemented_by_subject,
     merge_mentions,
 )
-from .clean import CleanText, clean_text
+from .clean import CleanText, clean_text, fold
 from .duty import find_duties
 from .header import find_header
 from .kinds import canonical_name, code_for_name
@@ -220,7 +220,15 @@ def _name_bodies(doc: Document, ctx: OrgContext, bodies: _Bodies) -> None:
     doc.received = [replace(r, by_id=bodies.id(r.by, ctx)) for r in doc.received]
     signer = doc.signer
     if signer and signer.on_behalf_of and signer.authority in _FOR_A_BODY:
-        doc.signer = replace(signer, on_behalf_of_id=bodies.id(signer.on_behalf_of, ctx))
+        own = _is_issuer(signer.on_behalf_of, doc.issuer)
+        doc.signer = replace(signer, on_behalf_of_id=bodies.add(doc.issuer) if own
+                             else bodies.id(signer.on_behalf_of, ctx))
+
+
+def _is_issuer(name: str, issuer: OrgRef | None) -> bool:
+    """'T/M BAN CHỈ ĐẠO' signs for the issuer 'Ban Chỉ đạo 35': its name opens the issuer's."""
+    words, full = fold(name).split(), fold(issuer.name).split() if issuer else []
+    return bool(issuer and issuer.id) and full[:len(words)] == words
 
 
 if __name__ == "__main__":

@@ -148,15 +148,27 @@ K/T TRƯỞNG BAN
 PHÓ TRƯỞNG BAN
 Nguyễn Văn Mẫu
 """
+STEERING = """BAN CHẤP HÀNH TRUNG ƯƠNG
+BAN CHỈ ĐẠO 35
+Số 12-KH/BCĐ35
+Hà Nội, ngày 5 tháng 3 năm 2024
+KẾ HOẠCH
+bảo vệ nền tảng tư tưởng của Đảng năm 2024
+Các ban đảng Trung ương tổ chức thực hiện.
+T/M BAN CHỈ ĐẠO
+TRƯỞNG BAN
+Nguyễn Văn Mẫu
+"""
 # Each row: a letter → the body its signer signs for (T/M a body; K/T a post, no body).
 SIGNERS = [
     (PROVINCE, "ban-thuong-vu-tinh-uy-ha-nam"),
     (KHOI_LETTER, "ban-thuong-vu-dang-uy-khoi-cac-co-quan-trung-uong"),
     (DEPUTY, None),
+    (STEERING, "ban-chi-dao-35"),  # 'BAN CHỈ ĐẠO' opens the issuer's name: the issuer
 ]
 
 
-@pytest.mark.parametrize(("text", "key"), SIGNERS, ids=["T/M", "T/M Khối", "K/T"])
+@pytest.mark.parametrize(("text", "key"), SIGNERS, ids=["T/M", "T/M Khối", "K/T", "T/M short"])
 def test_body_a_signer_signs_for(text: str, key: str | None) -> None:
     signer = run(text).documents[0].signer
     assert signer is not None and signer.on_behalf_of_id == (key and f"{B}org/{key}")
