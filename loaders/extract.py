@@ -227,8 +227,10 @@ def _name_bodies(doc: Document, ctx: OrgContext, bodies: _Bodies) -> None:
 
 def _is_issuer(name: str, issuer: OrgRef | None) -> bool:
     """'T/M BAN CHỈ ĐẠO' signs for the issuer 'Ban Chỉ đạo 35': its name opens the issuer's."""
-    words, full = fold(name).split(), fold(issuer.name).split() if issuer else []
-    return bool(issuer and issuer.id) and full[:len(words)] == words
+    if not (issuer and issuer.id):
+        return False
+    words = fold(name).split()
+    return fold(issuer.name).split()[:len(words)] == words
 
 
 if __name__ == "__main__":

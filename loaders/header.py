@@ -397,11 +397,11 @@ def _stamp_owner(zone: list[Line], i: int) -> list[int]:
 def _not_a_name(line: str) -> bool:
     """A capitals line with a symbol, a date or other figures: only a body's own line may
     hold a number, as a word of its name ('BAN CHỈ ĐẠO 35', 'ĐẢNG ỦY QUÂN KHU 7')."""
-    if not re.search(r"\d|/", line):
-        return False
-    return "/" in line or not (block_head_pattern().match(line)
-                               and all(w.isdigit() or not any(map(str.isdigit, w))
-                                       for w in line.split()))
+    if "/" in line:
+        return True
+    figures = [w for w in line.split() if any(map(str.isdigit, w))]
+    return bool(figures) and not (block_head_pattern().match(line)
+                                  and all(map(str.isdigit, figures)))
 
 
 def _block(zone: list[Line], skip: set[int], title_at: int | None) -> list[str]:
