@@ -14,6 +14,8 @@ is; :func:`build_graph` reads that text into an rdflib Dataset.
 from __future__ import annotations
 
 import hashlib
+import re
+from urllib.parse import quote
 
 from rdflib import RDF, RDFS, SKOS, Dataset, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
@@ -47,6 +49,7 @@ RELATIONS = {r: getattr(_VK, r) for r in ("continues", "forwards", "implements",
                                           "amends")}
 ROLES = {r: getattr(_VK, r) for r in ("lead", "coordinate", "advise", "execute")}
 _TRUE = f'"true"^^<{XSD}boolean>'
+_MONTH = re.compile(r"\d{4}-\d\d-")  # a date's month, YYYY-MM, where it has one
 MAX_EXACT = 1000  # longer spans (whole documents) keep their offsets but do not quote the words
 
 
@@ -89,6 +92,8 @@ class _Mapper:
         self.ids = [self._doc_iri(i, d) for i, d in enumerate(extraction.documents)]
         self.by_symbol = {d.symbol: node for d, node in zip(extraction.documents, self.ids,
                                                             strict=True) if d.symbol}
+        self.months = {node: d.date[:7] for d, node in zip(extraction.documents, self.ids,
+                                                         strict=True) if _MONTH.match(d.date or "")}
 
     def run(self) -> None:
         self._source()
@@ -194,7 +199,7 @@ class _Mapper:
 
     def _citation(self, d: str, mention: str, c: Citation) -> None:
         target = self._target(c)
-        self._add(d, _VK.cites, target)
+        self._cites(d, target)
         self._add(d, RELATIONS.get(c.relation), target)
         self._fact(d, _VK.mention, mention, _VK.Mention)
         self._add(mention, _VK.mentionOf, target)
@@ -220,7 +225,18 @@ class _Mapper:
                 continue
             src, dst = (d, other) if forward else (other, d)
             self._add(src, _VK.forwards, dst)
-            self._add(src, _VK.cites, dst)
+            self._cites(src, dst)
+
+    def _cites(self, d: str, target: str) -> None:
+        """``d`` cites ``target``: one of its citations in the month this source dates ``d``
+        (a ``vk:CitationMonth``, which backlinks pages read by month)."""
+        self._add(d, _VK.cites, target)
+        month, cited = self.months.get(d, ""), target[1:-1]
+        local = cited.removeprefix(self.base) if cited.startswith(self.base) else quote(cited, "")
+        group = iri(f"{self.base}citations/{month or 'undated'}/{local}")
+        self._add(d, _VK.citesInMonth, group)
+        self._add(group, _VK.citationsOf, target)
+        self._add(group, _VK.month, literal(month))
 
     def _signature(self, d: str, node: str, s: Signature) -> None:
         self._fact(d, _VK.signature, node, _VK.Signature)

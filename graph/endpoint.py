@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from vankien.loaders.errors import StoreError
 
-from .store import MARKS, Backend, Table, with_values
+from .store import MARKS, Backend, Bindings, Table, with_values
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -32,7 +32,7 @@ class Endpoint(Backend):
         root = re.sub(r"/(query|sparql)/?$", "", url.rstrip("/"))
         self.url, self.base = root, base
 
-    def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
+    def select(self, query: str, bindings: Bindings | None = None) -> Table:
         from pyoxigraph import QueryResultsFormat, QuerySolutions, parse_query_results
 
         body = urllib.parse.urlencode({"query": with_values(query, bindings or {})})

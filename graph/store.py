@@ -63,6 +63,7 @@ FACTS = "fact/"  # after the base, where the IRIs of a source's own nodes start 
 MARKS = (RDF_TYPE, f"{VK}code")  # what a source's graph says of its own nodes (see stated)
 SEARCH_WORD = f"{VK}searchWord"  # in no source's graph (see stated)
 LOCK_SUFFIX = ".lock"
+Bindings = dict[str, "ox.Term | list[ox.Term]"]  # a variable's term, or each of a list
 PAGE_MARK = re.compile(r"#[ \t]*page[ \t]*$", re.MULTILINE)  # see vankien.graph.query.paged
 
 
@@ -106,7 +107,7 @@ class Backend:
         folder = self.folder.resolve()
         return {str(folder), str(folder.with_name(folder.name + LOCK_SUFFIX))}
 
-    def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
+    def select(self, query: str, bindings: Bindings | None = None) -> Table:
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:
@@ -282,7 +283,7 @@ class Embedded(Backend):
     def update(self, sparql: str) -> None:
         self._store.update(sparql)
 
-    def select(self, query: str, bindings: dict[str, ox.Term] | None = None) -> Table:
+    def select(self, query: str, bindings: Bindings | None = None) -> Table:
         from pyoxigraph import QuerySolutions
 
         try:
@@ -538,10 +539,11 @@ def in_graph(ntriples: str, graph: str) -> str:
     return ntriples.replace(" .\n", f" <{graph}> .\n")
 
 
-def with_values(query: str, bindings: dict[str, ox.Term]) -> str:
+def with_values(query: str, bindings: Bindings) -> str:
     """``query`` with a ``VALUES`` row of serialized terms opening its outer WHERE group, or
     the WHERE group of the sub-SELECT that holds the ``# page`` mark (a sub-SELECT is
-    evaluated on its own: the row must stand inside it).
+    evaluated on its own: the row must stand inside it). A list of terms binds its variable
+    to each in turn (``VALUES ?group { … }``).
 
     Parameters are bound as RDF terms (pyoxigraph serializes them), never pasted as text.
     """
@@ -553,7 +555,10 @@ def with_values(query: str, bindings: dict[str, ox.Term]) -> str:
     if not wheres:
         raise StoreError(None, "cannot bind parameters: the query has no WHERE clause")
     where = wheres[-1] if mark else wheres[0]
-    names = " ".join(f"?{k}" for k in bindings)
-    row = " ".join(str(v) for v in bindings.values())
-    values = f" VALUES ({names}) {{ ({row}) }} "
-    return query[: where.end()] + values + query[where.end():]
+    row = {k: v for k, v in bindings.items() if not isinstance(v, list)}
+    values = "".join(f" VALUES ?{k} {{ {' '.join(map(str, v))} }}"
+                     for k, v in bindings.items() if isinstance(v, list))
+    if row:
+        names = " ".join(f"?{k}" for k in row)
+        values += f" VALUES ({names}) {{ ({' '.join(str(v) for v in row.values())}) }}"
+    return query[: where.end()] + values + " " + query[where.end():]

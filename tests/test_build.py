@@ -143,6 +143,11 @@ FACTS = [
     ("a dated document names its IRI without the year, as a year-less citation has it",
      f"<{NQ}> vk:withoutYear <{NQ.removesuffix('/2015')}> . "
      f"<{KL}> vk:withoutYear <{KL.removesuffix('/2024')}> ."),
+    ("each citation is counted in the month its source dates the citing document",
+     f'<{KL}> vk:citesInMonth ?g . ?g vk:citationsOf <{NQ}> ; vk:month "2024-03" . '
+     f'FILTER(?g = <{BASE}citations/2024-03/{NQ.removeprefix(BASE)}>)'),
+    ("a forwarding is counted as a citation", f"<{CV}> vk:citesInMonth ?g . "
+     f'?g vk:citationsOf <{KL}> ; vk:month "2024-03" .'),
     ("a state document is kept apart",
      f'<{KL}> vk:cites ?s . ?s a vk:StateDocument ; vk:symbol "30/2020/NĐ-CP" .'),
     ("each citation has a mention with its words",
@@ -203,6 +208,8 @@ ABSENT = [
      f"{{ <{BASE}doc/tw/ct/12> vk:withoutYear ?u }} UNION "
      f"{{ ?s a vk:StateDocument ; vk:withoutYear ?u }}"),
     ("a document of the source is not redescribed by a citation", f"<{KL}> vk:unresolved ?u ."),
+    ("a citation is in one month", f"<{KL}> vk:citesInMonth ?g, ?h . "
+     f"?g vk:citationsOf ?t . ?h vk:citationsOf ?t . FILTER(?g != ?h)"),
     ("a resolved body has no second label as written",
      f'<{BTG}> skos:prefLabel "Ban Tuyên giáo Đảng ủy Khối"@vi .'),
 ]

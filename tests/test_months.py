@@ -1,0 +1,108 @@
+"""Backlinks of a much-cited document read by month: pages of the month form are slices of
+its rows, and its rows are those of backlinks.rq (composed documents, both backends)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from vankien.graph import query
+from vankien.graph.build import build_ntriples
+from vankien.graph.query import bind, load_query, month_counts, pick_months, run_page, run_query
+from vankien.graph.store import Backend
+from vankien.loaders.model import Citation, Document, Extraction, Source
+
+# Kế hoạch k of Tỉnh ủy An Lạc, issued on DATES[k]; each implements 35-NQ/TW of 2018, and
+# every third also cites "Nghị quyết 35-NQ/TW" without a year (a second node, same symbol).
+DATES = ["2024-01-05", None, "2024-01-05", "2024-01-20", "2023-12-31", None, "2024-02-01",
+         "2024-01-20", "2024-03-10", "2024-02-29", "2023-12-01", "2024-01-05"]
+DATED = Citation(symbol="35-NQ/TW", type="NQ", number="35", date="2018-10-22",
+                 relation="implements")
+YEARLESS = Citation(symbol="35-NQ/TW", type="NQ", number="35")
+PARAMS = {"symbol": "35-NQ/TW"}
+
+
+def _source(k: int, date: str | None) -> tuple[str, str, str]:
+    text = f"Kế hoạch {k}"
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    doc = Document(type="KH", type_name="Kế hoạch", symbol=f"{k + 1}-KH/TU", number=str(k + 1),
+                   date=date, citations=[DATED, YEARLESS] if k % 3 == 0 else [DATED])
+    extraction = Extraction(Source(f"an-lac/kh-{k}.txt", sha, "txt", text), [doc])
+    return f"an-lac/kh-{k}.txt", sha, build_ntriples(extraction)
+
+
+@pytest.fixture
+def store(empty_backend: Backend) -> Backend:
+    empty_backend.write_sources(_source(k, date) for k, date in enumerate(DATES))
+    return empty_backend
+
+
+@pytest.fixture
+def by_month(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(query, "MONTHS_ABOVE", 0)
+
+
+KEYS = len(DATES) + len(DATES[::3])
+
+
+def test_the_month_form_gives_the_rows_of_backlinks(store: Backend,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = run_query(store, "backlinks", PARAMS)
+    monkeypatch.setattr(query, "MONTHS_ABOVE", 0)
+    counts = month_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS))
+    assert counts is not None and sum(n for *_, n in counts) == KEYS
+    assert run_query(store, "backlinks", PARAMS) == whole
+    assert len(whole.rows) == KEYS  # one row a key: pages below are slices of rows
+    dates = [row[whole.variables.index("date")] for row in whole.rows]
+    assert [d.value if d else None for d in dates] == sorted(DATES + DATES[::3],
+                                                             key=lambda d: d or "")
+
+
+@pytest.mark.parametrize(("limit", "offset"), [
+    (1, 0), (3, 0), (4, 2), (5, 3), (2, KEYS - 1), (4, KEYS), (3, KEYS + 5), (0, 2),
+    (None, 3), (KEYS, 0)])
+def test_a_page_by_month_is_a_slice_of_the_rows(store: Backend, by_month: None,
+                                                limit: int | None, offset: int) -> None:
+    whole = run_query(store, "backlinks", PARAMS).rows
+    end = None if limit is None else offset + limit
+    assert run_query(store, "backlinks", PARAMS, limit=limit, offset=offset).rows == \
+        whole[offset:end]
+
+
+@pytest.mark.parametrize(("limit", "offset", "more"), [
+    (5, 0, True), (5, KEYS - 5, False), (5, KEYS - 6, True), (1, KEYS, False)])
+def test_the_month_counts_say_whether_more_rows_follow(store: Backend, by_month: None,
+                                                       limit: int, offset: int,
+                                                       more: bool) -> None:
+    assert run_page(store, "backlinks", PARAMS, limit, offset)[1] is more
+
+
+# (month, group, keys) as the counts query gives them, by month.
+MONTHS = [("", "u", 2), ("2024-01", "a", 3), ("2024-01", "b", 1), ("2024-02", "c", 4)]
+
+
+@pytest.mark.parametrize(("limit", "offset", "groups", "skip"), [
+    (1, 0, ["u"], 0),
+    (2, 1, ["u", "a", "b"], 1),
+    (3, 2, ["a", "b"], 0),
+    (1, 6, ["c"], 0),
+    (None, 3, ["a", "b", "c"], 1),
+    (0, 3, ["a", "b"], 1),  # nothing asked: one month, past the offset
+    (5, 20, ["c"], 14),  # past the end: the last month, skipped whole
+])
+def test_pick_months(limit: int | None, offset: int, groups: list[str], skip: int) -> None:
+    assert pick_months(MONTHS, limit, offset) == (groups, skip)  # type: ignore[arg-type]
+
+
+@given(st.lists(st.integers(1, 5), min_size=1, max_size=8), st.integers(0, 30),
+       st.one_of(st.none(), st.integers(0, 30)))
+def test_picked_months_hold_the_page(sizes: list[int], offset: int, limit: int | None) -> None:
+    """The keys of the picked months, after ``skip``, start with the asked page."""
+    months = [(f"2024-{m:02}", f"g{m}", n) for m, n in enumerate(sizes, 1)]
+    keys = [(month, i) for month, _, n in months for i in range(n)]
+    groups, skip = pick_months(months, limit, offset)  # type: ignore[arg-type]
+    held = [key for key in keys if f"g{int(key[0][5:])}" in groups]
+    end = None if limit is None else offset + limit
+    assert held[skip:][:limit] == keys[offset:end]
