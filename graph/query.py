@@ -11,10 +11,11 @@ the rows' keys and ends with a ``# page`` mark, where :func:`paged` puts ``LIMIT
 Parameters are bound inside that sub-SELECT.
 
 Ordering is what costs there: the first page of a document cited 15,000 times looks up and
-sorts 15,000 dates. A named query with a month form (``queries/months/NAME.rq``) pages by
-month when its counts (``NAME.counts.rq``) exceed :data:`MONTHS_ABOVE` keys: Python picks
-the months a page falls in, and the month form orders those alone. Both the pages and all
-rows then come from the month form, so a page is always a slice of all rows.
+sorts 15,000 dates. A named query with a month form (``queries/months/NAME.rq``) reads a
+page by month when it has more than :data:`MONTHS_ABOVE` keys (``NAME.keys.rq``): Python
+picks the months the page falls in from the keys of each (``NAME.counts.rq``), and the
+month form orders those alone. All rows come from the query itself, in one pass (faster
+than month by month); the two orders agree unless sources disagree on a document's date.
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ def _run(store: Backend, query: str, params: dict[str, str], limit: int | None,
         end = None if limit is None else offset + limit
         return Table(table.variables, table.rows[offset:end]), None
     name = query.strip() if _NAME.fullmatch(query.strip()) else None
-    months = month_counts(store, name, bindings) if name else None
+    months = month_counts(store, name, bindings) if name and limit is not None else None
     if months is None:
         return store.select(paged(text, limit, offset), bindings), None
     groups, skip = pick_months(months, limit, offset)
@@ -202,19 +203,22 @@ def _run(store: Backend, query: str, params: dict[str, str], limit: int | None,
 
 
 def month_counts(store: Backend, name: str, bindings: Bindings,
-                  ) -> list[tuple[str, ox.Term, int]] | None:
-    """``(month, group, keys)`` of a named query with a month form, by month, when they
-    count more than :data:`MONTHS_ABOVE` keys; else None."""
-    counts = MONTHS / f"{name}.counts.rq"
-    if not counts.is_file():
+                 ) -> list[tuple[str, ox.Term, int]] | None:
+    """``(month, group, keys)`` of a named query with a month form, by month, when it has
+    more than :data:`MONTHS_ABOVE` keys; else None (and None in a store without groups)."""
+    keys, counts = MONTHS / f"{name}.keys.rq", MONTHS / f"{name}.counts.rq"
+    if not keys.is_file():
+        return None
+    ((total,),) = store.select(keys.read_text(encoding="utf-8"), bindings).rows
+    if int(total.value) <= MONTHS_ABOVE:
         return None
     table = store.select(counts.read_text(encoding="utf-8"), bindings)
     rows = sorted(((month.value, group, int(n.value)) for group, month, n in table.rows),
                   key=lambda row: row[0])
-    return rows if sum(n for _, _, n in rows) > MONTHS_ABOVE else None
+    return rows or None
 
 
-def pick_months(months: list[tuple[str, ox.Term, int]], limit: int | None,
+def pick_months(months: list[tuple[str, ox.Term, int]], limit: int,
                 offset: int) -> tuple[list[ox.Term], int]:
     """The groups of the months that keys ``offset`` to ``offset + limit`` fall in, and how
     many keys of those months come before ``offset`` (a page of none: the month at
@@ -225,7 +229,7 @@ def pick_months(months: list[tuple[str, ox.Term, int]], limit: int | None,
         totals[month] = totals.get(month, 0) + n
     start, skip, taken = 0, None, set()
     for month, n in totals.items():
-        if start + n > offset and (limit is None or start < offset + max(limit, 1)):
+        if start + n > offset and start < offset + max(limit, 1):
             skip = offset - start if skip is None else skip
             taken.add(month)
         start += n

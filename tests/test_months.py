@@ -53,7 +53,7 @@ def test_the_month_form_gives_the_rows_of_backlinks(store: Backend,
     monkeypatch.setattr(query, "MONTHS_ABOVE", 0)
     counts = month_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS))
     assert counts is not None and sum(n for *_, n in counts) == KEYS
-    assert run_query(store, "backlinks", PARAMS) == whole
+    assert run_query(store, "backlinks", PARAMS, limit=KEYS) == whole
     assert len(whole.rows) == KEYS  # one row a key: pages below are slices of rows
     dates = [row[whole.variables.index("date")] for row in whole.rows]
     assert [d.value if d else None for d in dates] == sorted(DATES + DATES[::3],
@@ -62,13 +62,12 @@ def test_the_month_form_gives_the_rows_of_backlinks(store: Backend,
 
 @pytest.mark.parametrize(("limit", "offset"), [
     (1, 0), (3, 0), (4, 2), (5, 3), (2, KEYS - 1), (4, KEYS), (3, KEYS + 5), (0, 2),
-    (None, 3), (KEYS, 0)])
+    (KEYS, 0)])
 def test_a_page_by_month_is_a_slice_of_the_rows(store: Backend, by_month: None,
-                                                limit: int | None, offset: int) -> None:
-    whole = run_query(store, "backlinks", PARAMS).rows
-    end = None if limit is None else offset + limit
+                                                limit: int, offset: int) -> None:
+    whole = run_query(store, "backlinks", PARAMS).rows  # all rows: in one pass
     assert run_query(store, "backlinks", PARAMS, limit=limit, offset=offset).rows == \
-        whole[offset:end]
+        whole[offset:offset + limit]
 
 
 @pytest.mark.parametrize(("limit", "offset", "more"), [
@@ -88,21 +87,30 @@ MONTHS = [("", "u", 2), ("2024-01", "a", 3), ("2024-01", "b", 1), ("2024-02", "c
     (2, 1, ["u", "a", "b"], 1),
     (3, 2, ["a", "b"], 0),
     (1, 6, ["c"], 0),
-    (None, 3, ["a", "b", "c"], 1),
     (0, 3, ["a", "b"], 1),  # nothing asked: one month, past the offset
     (5, 20, ["c"], 14),  # past the end: the last month, skipped whole
 ])
-def test_pick_months(limit: int | None, offset: int, groups: list[str], skip: int) -> None:
+def test_pick_months(limit: int, offset: int, groups: list[str], skip: int) -> None:
     assert pick_months(MONTHS, limit, offset) == (groups, skip)  # type: ignore[arg-type]
 
 
 @given(st.lists(st.integers(1, 5), min_size=1, max_size=8), st.integers(0, 30),
-       st.one_of(st.none(), st.integers(0, 30)))
-def test_picked_months_hold_the_page(sizes: list[int], offset: int, limit: int | None) -> None:
+       st.integers(0, 30))
+def test_picked_months_hold_the_page(sizes: list[int], offset: int, limit: int) -> None:
     """The keys of the picked months, after ``skip``, start with the asked page."""
     months = [(f"2024-{m:02}", f"g{m}", n) for m, n in enumerate(sizes, 1)]
     keys = [(month, i) for month, _, n in months for i in range(n)]
     groups, skip = pick_months(months, limit, offset)  # type: ignore[arg-type]
     held = [key for key in keys if f"g{int(key[0][5:])}" in groups]
-    end = None if limit is None else offset + limit
-    assert held[skip:][:limit] == keys[offset:end]
+    assert held[skip:][:limit] == keys[offset:offset + limit]
+
+
+def test_a_store_without_month_groups_pages_in_one_pass(empty_backend: Backend,
+                                                        by_month: None) -> None:
+    """A store written before the groups: the keys are many, the months none."""
+    empty_backend.write_sources(
+        (path, sha, "".join(line for line in nt.splitlines(True) if "citesInMonth" not in line))
+        for path, sha, nt in (_source(k, date) for k, date in enumerate(DATES)))
+    whole = run_query(empty_backend, "backlinks", PARAMS).rows
+    assert len(whole) == KEYS
+    assert run_query(empty_backend, "backlinks", PARAMS, limit=3, offset=2).rows == whole[2:5]
