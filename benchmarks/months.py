@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/months.py STORE        # e.g. a store ingest.py --keep left
     .venv/bin/python benchmarks/months.py STORE --top 40
 
-Prints, per symbol: its citations (the count that chooses the way), that count's p50, and
-the p50 of the first page of 100 in one pass (backlinks.rq) and by month (the month form,
-its counts included), in the same minute: the figures behind ``MONTHS_ABOVE``.
+Prints, per symbol: its citations, the p50 of counting the months its first page of 100
+needs (the count that also chooses the way), and of that page in one pass (backlinks.rq)
+and by month (the month form, its counts included), in the same minute: the figures behind
+``MONTHS_ABOVE``.
 """
 
 from __future__ import annotations
@@ -48,10 +49,9 @@ def main() -> None:
         for symbol, n in backend.select(MOST_CITED % args.top).rows:
             params = {"symbol": symbol.value}
             bound = bind(load_query("backlinks"), params)
-            query.MONTHS_ABOVE = 10**9  # the count alone, then one pass
-            count = p50(lambda b=bound: month_counts(backend, "backlinks", b))
-            one_pass = p50(lambda b=bound: backend.select(paged(text, 100), b))
             query.MONTHS_ABOVE = 0
+            count = p50(lambda b=bound: month_counts(backend, "backlinks", b, 100))
+            one_pass = p50(lambda b=bound: backend.select(paged(text, 100), b))
             months = p50(lambda p=params: run_query(backend, "backlinks", p, limit=100))
             print(f"| {symbol.value} | {int(n.value):,} | {count:.1f} | {one_pass:.1f} | "
                   f"{months:.1f} |", flush=True)

@@ -12,10 +12,12 @@ Parameters are bound inside that sub-SELECT.
 
 Ordering is what costs there: the first page of a document cited 15,000 times looks up and
 sorts 15,000 dates. A named query with a month form (``queries/months/NAME.rq``) reads a
-page by month when it has more than :data:`MONTHS_ABOVE` keys (``NAME.keys.rq``): Python
-picks the months the page falls in from the keys of each (``NAME.counts.rq``), and the
-month form orders those alone. All rows come from the query itself, in one pass (faster
-than month by month); the two orders agree unless sources disagree on a document's date.
+page by month when it has more than :data:`MONTHS_ABOVE` keys (``NAME.keys.rq``, which
+stops counting there): Python lists the month groups of the cited document
+(``NAME.groups.rq``), counts the keys of the earliest ones (``NAME.counts.rq``) until the
+page is covered, and the month form orders the months the page falls in alone. All rows
+come from the query itself, in one pass. The two orders agree unless sources disagree on a
+document's date.
 """
 
 from __future__ import annotations
@@ -193,8 +195,10 @@ def _run(store: Backend, query: str, params: dict[str, str], limit: int | None,
         end = None if limit is None else offset + limit
         return Table(table.variables, table.rows[offset:end]), None
     name = query.strip() if _NAME.fullmatch(query.strip()) else None
-    months = month_counts(store, name, bindings) if name and limit is not None else None
-    if months is None:
+    months = None
+    if name and limit is not None and (MONTHS / f"{name}.rq").is_file():
+        months = month_counts(store, name, bindings, offset + limit)
+    if not months:
         return store.select(paged(text, limit, offset), bindings), None
     groups, skip = pick_months(months, limit, offset)
     form = (MONTHS / f"{name}.rq").read_text(encoding="utf-8")
@@ -203,19 +207,33 @@ def _run(store: Backend, query: str, params: dict[str, str], limit: int | None,
 
 
 def month_counts(store: Backend, name: str, bindings: Bindings,
-                 ) -> list[tuple[str, ox.Term, int]] | None:
-    """``(month, group, keys)`` of a named query with a month form, by month, when it has
-    more than :data:`MONTHS_ABOVE` keys; else None (and None in a store without groups)."""
-    keys, counts = MONTHS / f"{name}.keys.rq", MONTHS / f"{name}.counts.rq"
-    if not keys.is_file():
-        return None
-    ((total,),) = store.select(keys.read_text(encoding="utf-8"), bindings).rows
-    if int(total.value) <= MONTHS_ABOVE:
-        return None
-    table = store.select(counts.read_text(encoding="utf-8"), bindings)
-    rows = sorted(((month.value, group, int(n.value)) for group, month, n in table.rows),
-                  key=lambda row: row[0])
-    return rows or None
+                 upto: int) -> list[tuple[str, ox.Term, int]]:
+    """``(month, group, keys)`` of a named query with a month form, earliest month first,
+    counted until they hold more than ``upto`` keys (or all are counted); none when the
+    query has no more than :data:`MONTHS_ABOVE` keys or its keys no groups (a store written
+    before them)."""
+    def months_query(kind: str) -> str:
+        return (MONTHS / f"{name}.{kind}.rq").read_text(encoding="utf-8")
+
+    keys = paged(months_query("keys"), MONTHS_ABOVE + 1)  # counting stops past the threshold
+    if int(store.select(keys, bindings).rows[0][0].value) <= MONTHS_ABOVE:
+        return []
+    groups = sorted(((month.value, group) for group, month
+                     in store.select(months_query("groups"), bindings).rows),
+                    key=lambda row: row[0])
+    counted: list[tuple[str, ox.Term, int]] = []
+    batch, total = 4, 0  # a month of a document cited 50,000 times holds about 500 keys
+    while len(counted) < len(groups) and total <= upto:
+        end = len(counted) + batch
+        while 0 < end < len(groups) and groups[end][0] == groups[end - 1][0]:
+            end += 1  # a month's groups are counted together: its keys are ordered across them
+        chunk = groups[len(counted):end]
+        found = dict(store.select(months_query("counts"),
+                                  {"group": [group for _, group in chunk]}).rows)
+        counted += [(month, group, int(found[group].value) if group in found else 0)
+                    for month, group in chunk]
+        total, batch = sum(n for *_, n in counted), batch * 4
+    return counted if total else []
 
 
 def pick_months(months: list[tuple[str, ox.Term, int]], limit: int,

@@ -4,14 +4,16 @@ its rows, and its rows are those of backlinks.rq (composed documents, both backe
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from vankien.graph import query
 from vankien.graph.build import build_ntriples
 from vankien.graph.query import bind, load_query, month_counts, pick_months, run_page, run_query
-from vankien.graph.store import Backend
+from vankien.graph.store import Backend, Table
 from vankien.loaders.model import Citation, Document, Extraction, Source
 
 # Kế hoạch k of Tỉnh ủy An Lạc, issued on DATES[k]; each implements 35-NQ/TW of 2018, and
@@ -51,8 +53,8 @@ def test_the_month_form_gives_the_rows_of_backlinks(store: Backend,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     whole = run_query(store, "backlinks", PARAMS)
     monkeypatch.setattr(query, "MONTHS_ABOVE", 0)
-    counts = month_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS))
-    assert counts is not None and sum(n for *_, n in counts) == KEYS
+    counts = month_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), KEYS)
+    assert counts and sum(n for *_, n in counts) == KEYS
     assert run_query(store, "backlinks", PARAMS, limit=KEYS) == whole
     assert len(whole.rows) == KEYS  # one row a key: pages below are slices of rows
     dates = [row[whole.variables.index("date")] for row in whole.rows]
@@ -76,6 +78,54 @@ def test_the_month_counts_say_whether_more_rows_follow(store: Backend, by_month:
                                                        limit: int, offset: int,
                                                        more: bool) -> None:
     assert run_page(store, "backlinks", PARAMS, limit, offset)[1] is more
+
+
+@pytest.mark.parametrize(("upto", "months"), [
+    (0, ["", "2023-12", "2024-01"]),  # the first four groups: 2024-01 has two, one a target
+    (10, ["", "2023-12", "2024-01"]),
+    (11, ["", "2023-12", "2024-01", "2024-02", "2024-03"]),
+    (KEYS, ["", "2023-12", "2024-01", "2024-02", "2024-03"])])
+def test_month_counts_count_the_earliest_months_that_hold_the_page(
+        store: Backend, by_month: None, upto: int, months: list[str]) -> None:
+    counts = month_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), upto)
+    assert sorted({month for month, *_ in counts}) == months
+
+
+class Groups:
+    """A store that knows the month groups of one document: ``(month, keys)`` each."""
+
+    def __init__(self, groups: list[tuple[str, int]]) -> None:
+        self.groups = {ox.NamedNode(f"urn:g{i}"): group for i, group in enumerate(groups)}
+
+    def select(self, text: str, bindings: dict[str, Any]) -> Table:
+        if "group" in bindings:  # the counts query
+            return Table(["group", "keys"], [(g, ox.Literal(str(self.groups[g][1])))
+                                             for g in bindings["group"] if self.groups[g][1]])
+        if "COUNT" in text:  # the keys query
+            return Table(["keys"], [(ox.Literal(str(sum(n for _, n in self.groups.values()))),)])
+        return Table(["group", "month"], [(g, ox.Literal(m)) for g, (m, _) in self.groups.items()])
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "2024-01", "2024-02", "2024-03", "2025-07"]),
+                          st.integers(0, 9)), max_size=12),
+       st.integers(0, 40), st.integers(0, 40))
+def test_month_counts_are_whole_months_enough_or_all(groups: list[tuple[str, int]], upto: int,
+                                                      above: int) -> None:
+    """The earliest months, every group of each, more than ``upto`` keys or all of them; none
+    when the query has no more than ``MONTHS_ABOVE`` keys."""
+    store = Groups(groups)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(query, "MONTHS_ABOVE", above)
+        counts = month_counts(store, "backlinks", {}, upto)  # type: ignore[arg-type]
+    total = sum(n for _, n in groups)
+    if total <= above:
+        assert counts == []
+        return
+    taken = {month for month, *_ in counts}
+    assert [month for month, *_ in counts] == sorted(m for m, _ in groups if m in taken)
+    assert all(m > max(taken) for m, _ in groups if m not in taken)
+    assert all(n == store.groups[g][1] for _, g, n in counts)
+    assert sum(n for *_, n in counts) > upto or len(counts) == len(groups)
 
 
 # (month, group, keys) as the counts query gives them, by month.
@@ -109,7 +159,7 @@ def test_a_store_without_month_groups_pages_in_one_pass(empty_backend: Backend,
                                                         by_month: None) -> None:
     """A store written before the groups: the keys are many, the months none."""
     empty_backend.write_sources(
-        (path, sha, "".join(line for line in nt.splitlines(True) if "citesInMonth" not in line))
+        (path, sha, "".join(line for line in nt.splitlines(True) if "/citations/" not in line))
         for path, sha, nt in (_source(k, date) for k, date in enumerate(DATES)))
     whole = run_query(empty_backend, "backlinks", PARAMS).rows
     assert len(whole) == KEYS
