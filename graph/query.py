@@ -55,6 +55,8 @@ MONTHS = QUERIES / "months"
 MONTHS_ABOVE = 1000  # keys: below, one pass orders them in well under 50 ms
 TYPES = {"string", "label", "iri", "integer", "date"}
 _NAME = re.compile(r"[\w-]+")  # a named query, not SPARQL text
+_ORDER_AT_MARK = re.compile(r"\bORDER\s+BY\b[^\n]*?(?=#[ \t]*page[ \t]*$)",
+                            re.IGNORECASE | re.MULTILINE)
 _PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)")
 
 
@@ -173,15 +175,15 @@ def run_page(
     store: Backend, query: str, params: dict[str, str] | None, limit: int, offset: int = 0,
 ) -> tuple[Table, bool]:
     """:func:`run_query`'s page of ``limit`` rows (keys, for a paged query) after ``offset``,
-    and whether more follow (for a paged query, the month counts tell, or a second query
-    asks for the next key)."""
+    and whether more follow (for a paged query, the month counts tell, or a :func:`probe`)."""
     if not PAGE_MARK.search(_text_and_bindings(query, params or {})[0]):
         table = run_query(store, query, params, limit=limit + 1, offset=offset)
         return Table(table.variables, table.rows[:limit]), len(table.rows) > limit
     table, keys = _run(store, query, params or {}, limit, offset)
     if keys is not None:
         return table, keys > offset + limit
-    return table, bool(run_query(store, query, params, limit=1, offset=offset + limit).rows)
+    text, bindings = _text_and_bindings(query, params or {})
+    return table, bool(store.select(probe(text, offset + limit), bindings).rows)
 
 
 def _run(store: Backend, query: str, params: dict[str, str], limit: int | None,
@@ -265,6 +267,12 @@ def _text_and_bindings(query: str, params: dict[str, str]) -> tuple[str, dict[st
     return with_prefixes(query), {
         k: term(v[1:-1], "iri") if v.startswith("<") and v.endswith(">") else term(v, "string")
         for k, v in params.items()}
+
+
+def probe(text: str, skip: int) -> str:
+    """Paged ``text`` asking for one key after the first ``skip``, in no order (the keys are
+    the same in any): whether more follow, without sorting them all."""
+    return paged(_ORDER_AT_MARK.sub("", text, count=1), 1, skip)
 
 
 def paged(text: str, limit: int | None, offset: int = 0) -> str:

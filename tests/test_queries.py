@@ -15,7 +15,8 @@ from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
 from vankien.graph.calendar import duty_events
 from vankien.graph.export import stats
 from vankien.graph.ntriples import to_ntriples
-from vankien.graph.query import bind, load_query, named_queries, paged, run_query
+from vankien.graph.query import (bind, load_query, named_queries, paged, probe, run_page,
+                                 run_query)
 from vankien.graph.results import render
 from vankien.graph.search import search
 from vankien.graph.store import Backend, open_store, with_values
@@ -330,6 +331,30 @@ def test_pages_of_a_paged_query_make_up_its_rows(store: Backend, query: str,
     pages = [run_query(store, query, params, limit=1, offset=k).rows for k in range(len(whole))]
     assert [row for page in pages for row in page] == whole
     assert run_query(store, query, params, limit=1, offset=len(whole)).rows == []
+
+
+@pytest.mark.parametrize(("query", "params"), PAGED)
+def test_a_page_says_whether_more_keys_follow(store: Backend, query: str, params: dict) -> None:
+    keys = [k for k in range(20) if run_query(store, query, params, limit=1, offset=k).rows]
+    assert keys == list(range(len(keys))) and keys
+    assert [run_page(store, query, params, 1, k)[1] for k in range(len(keys) + 1)] == \
+        [True] * (len(keys) - 1) + [False, False]
+
+
+@pytest.mark.parametrize(("name", "sub_select_end"), [
+    ("backlinks", "}\n     LIMIT 1 OFFSET 7 # page"),
+    ("documents", "}\n     LIMIT 1 OFFSET 7 # page"),
+    ("responsibilities", "}\n     LIMIT 1 OFFSET 7 # page"),
+    ("lineage", None),  # not paged: no mark to put the limit at
+])
+def test_probe_asks_for_one_key_unordered(name: str, sub_select_end: str | None) -> None:
+    text = load_query(name).text
+    if sub_select_end is None:
+        assert probe(text, 7) == text
+        return
+    probed = probe(text, 7)
+    assert sub_select_end in probed
+    assert probed.count("ORDER BY") == text.count("ORDER BY") - 1  # the outer order stays
 
 
 def test_paged_puts_the_limit_at_the_mark_and_the_values_inside() -> None:
