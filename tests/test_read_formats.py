@@ -172,6 +172,8 @@ def test_html_leaves_out_menus_share_bars_and_footers(files: Any) -> None:
      "<div class='box'>Liên hệ</div>", "Số 07-CT/TU"),  # no <article>: named content
     ("<div class='noidung'><p>A</p><div class='related-content'>Tin khác</div></div>", "A"),
     ("<title>Cổng</title><p>A &amp; B &#7879;</p>", "A & B ệ"),
+    ("<![OCTYPE html><p>Nội dung</p>", "Nội dung"),  # a damaged declaration: skipped
+    ("<![if !IE]><p>A</p><![endif]>", "A"),
 ])
 def test_html_snippets(tmp_path: Path, html: str, expected: str) -> None:
     path = tmp_path / "page.html"

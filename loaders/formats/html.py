@@ -98,6 +98,15 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![`` and a keyword Python's parser does not know (a damaged ``<!DOCTYPE``):
+        skipped to its ``>`` as browsers do, where Python 3.11's parser asserts."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
 
 def _parse(page: str) -> Node:
     builder = _TreeBuilder()
