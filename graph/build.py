@@ -129,6 +129,9 @@ class _Mapper:
         self._add(d, _VK.subject, _lit(doc.subject))
         issuer = self._org(doc.issuer.name, doc.issuer.id) if doc.issuer else None
         self._add(d, _VK.issuedBy, issuer)
+        year = year_of(doc.date)
+        if issuer is not None and year is not None:
+            self._issued_in(d, issuer, year)
         if issuer is not None and doc.issuer_parent:
             parent = self._org(doc.issuer_parent.name, doc.issuer_parent.id)
             self._add(issuer, _ORG.subOrganizationOf, parent)
@@ -231,12 +234,24 @@ class _Mapper:
         """``d`` cites ``target``: one of its citations in the month this source dates ``d``
         (a ``vk:CitationMonth``, which backlinks pages read by month)."""
         self._add(d, _VK.cites, target)
-        month, cited = self.months.get(d, ""), target[1:-1]
-        local = cited.removeprefix(self.base) if cited.startswith(self.base) else quote(cited, "")
-        group = iri(f"{self.base}citations/{month or 'undated'}/{local}")
+        month = self.months.get(d, "")
+        group = iri(f"{self.base}citations/{month or 'undated'}/{self._local(target)}")
         self._add(d, _VK.citesInMonth, group)
         self._add(group, _VK.citationsOf, target)
         self._add(group, _VK.month, literal(month))
+
+    def _issued_in(self, d: str, issuer: str, year: int) -> None:
+        """``d`` is one of the documents ``issuer`` issued in ``year`` (a ``vk:IssuerYear``,
+        which the documents of one issuer in one year are read from)."""
+        group = iri(f"{self.base}issued/{year}/{self._local(issuer)}")
+        self._add(d, _VK.issuedInYear, group)
+        self._add(group, _VK.documentsOf, issuer)
+        self._add(group, _VK.year, integer(year))
+
+    def _local(self, node: str) -> str:
+        """An IRI term's IRI after the base, or all of it percent-quoted: a group's name."""
+        value = node[1:-1]
+        return value.removeprefix(self.base) if value.startswith(self.base) else quote(value, "")
 
     def _signature(self, d: str, node: str, s: Signature) -> None:
         self._fact(d, _VK.signature, node, _VK.Signature)

@@ -139,7 +139,7 @@ def term(value: str, kind: str) -> ox.Term:
     if kind == "integer":
         if not re.fullmatch(r"[+-]?\d+", value):
             raise QueryError(None, f"not an integer: {value!r}")
-        return ox.Literal(value, datatype=ox.NamedNode(xsd + "integer"))
+        return ox.Literal(str(int(value)), datatype=ox.NamedNode(xsd + "integer"))  # canonical
     if kind == "date":
         if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             raise QueryError(None, f"not a date (YYYY-MM-DD): {value!r}")

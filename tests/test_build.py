@@ -129,6 +129,9 @@ FACTS = [
      f'vk:dateIssued "2024-03-05"^^xsd:date .'),
     ("issuer under its parent", f"<{CV}> vk:issuedBy <{ORG}> . <{ORG}> a org:Organization ; "
      f"org:subOrganizationOf <{BASE}org/dang-uy-khoi-thu-nghiem> ."),
+    ("a dated document is one of its issuer's documents of that year",
+     f"<{CV}> vk:issuedInYear <{BASE}issued/2024/org/dang-uy-so-mau> . "
+     f"<{BASE}issued/2024/org/dang-uy-so-mau> vk:documentsOf <{ORG}> ; vk:year 2024 ."),
     ("ingested documents come from the source",
      f"<{KL}> prov:wasDerivedFrom <{BASE}source/{SHA}> . "
      f'<{BASE}source/{SHA}> a vk:Source ; vk:sha256 "{SHA}" ; vk:path "mau/77-cv.txt" .'),
@@ -208,6 +211,8 @@ ABSENT = [
      f"{{ <{BASE}doc/tw/ct/12> vk:withoutYear ?u }} UNION "
      f"{{ ?s a vk:StateDocument ; vk:withoutYear ?u }}"),
     ("a document of the source is not redescribed by a citation", f"<{KL}> vk:unresolved ?u ."),
+    ("a cited document is in no year group: the documents query lists ingested ones",
+     f"<{NQ}> vk:issuedInYear ?g ."),
     ("a citation is in one month", f"<{KL}> vk:citesInMonth ?g, ?h . "
      f"?g vk:citationsOf ?t . ?h vk:citationsOf ?t . FILTER(?g != ?h)"),
     ("a resolved body has no second label as written",

@@ -15,8 +15,7 @@ from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
 from vankien.graph.calendar import duty_events
 from vankien.graph.export import stats
 from vankien.graph.ntriples import to_ntriples
-from vankien.graph.query import (bind, load_query, named_queries, paged, probe, run_page,
-                                 run_query)
+from vankien.graph.query import bind, load_query, named_queries, paged, probe, run_page, run_query
 from vankien.graph.results import render
 from vankien.graph.search import search
 from vankien.graph.store import Backend, open_store, with_values
@@ -47,6 +46,15 @@ def _org(g: object, o: URIRef, name: str) -> None:
     g.add((o, SKOS.prefLabel, Literal(name, lang="vi")))  # type: ignore[attr-defined]
 
 
+def _issued(g: object, d: URIRef, o: URIRef, year: int) -> None:
+    """``d`` issued by ``o`` in ``year``, with its vk:IssuerYear as the mapper states it."""
+    group = URIRef(f"{BASE}issued/{year}/{o.removeprefix(BASE)}")
+    g.add((d, VK.issuedBy, o))  # type: ignore[attr-defined]
+    g.add((d, VK.issuedInYear, group))  # type: ignore[attr-defined]
+    g.add((group, VK.documentsOf, o))  # type: ignore[attr-defined]
+    g.add((group, VK.year, Literal(year)))  # type: ignore[attr-defined]
+
+
 def _source(sha: str, path: str, doc: URIRef, facts: list[tuple]) -> tuple[str, str, str]:
     ds = Dataset()
     g = ds.graph(URIRef(f"{BASE}graph/{sha}"))
@@ -69,8 +77,8 @@ def archive() -> list[tuple[str, str, str]]:
         _source("a1", "/archive/12-nq.txt", P1, [
             (_doc, P1, "12-NQ/TU", "Nghị quyết", "2019-03-01"),
             (_doc, X, "35-NQ/TW", "Nghị quyết", "2018-10-22"),  # cited, never ingested
-            (X, VK.issuedBy, BCT), (_org, BCT, "Bộ Chính trị"),
-            (_org, TU, "Tỉnh ủy An Lạc"), (P1, VK.issuedBy, TU),
+            (_issued, X, BCT, 2018), (_org, BCT, "Bộ Chính trị"),
+            (_org, TU, "Tỉnh ủy An Lạc"), (_issued, P1, TU, 2019),
             (P1, VK.cites, X), (P1, VK.implements, X),
             (P1, VK.responsibility, r1), (r1, RDF.type, VK.Responsibility),
             (r1, VK.actorName, Literal("Ban Tuyên giáo")), (r1, VK.actor, BTG),
@@ -86,7 +94,7 @@ def archive() -> list[tuple[str, str, str]]:
         ]),
         _source("a2", "/archive/05-kh.txt", P2, [
             (_doc, P2, "05-KH/TU", "Kế hoạch", "2020-01-10"), (_doc, X, "35-NQ/TW", "Nghị quyết"),
-            (_doc, P1, "12-NQ/TU", "Nghị quyết"), (P2, VK.issuedBy, TU),
+            (_doc, P1, "12-NQ/TU", "Nghị quyết"), (_issued, P2, TU, 2020),
             (P2, VK.cites, X), (P2, VK.cites, P1), (P2, VK.continues, P1),
             (P2, VK.responsibility, r2), (r2, RDF.type, VK.Responsibility),
             (r2, VK.actorName, Literal("Ban Tổ chức Tỉnh ủy")),
@@ -99,7 +107,7 @@ def archive() -> list[tuple[str, str, str]]:
         ]),
         _source("a3", "/archive/07-cv.txt", P3, [
             (_doc, P3, "07-CV/BTGTU", "Công văn", "2021-02-02"), (_doc, P2, "05-KH/TU", "Kế hoạch"),
-            (P3, VK.issuedBy, BTG), (_org, BTG, "Ban Tuyên giáo Tỉnh ủy"),
+            (_issued, P3, BTG, 2021), (_org, BTG, "Ban Tuyên giáo Tỉnh ủy"),
             (P3, VK.cites, P2), (P3, VK.forwards, P2),
         ]),
     ]
