@@ -223,6 +223,7 @@ def month_counts(store: Backend, name: str, bindings: Bindings,
     groups = sorted(((month.value, group) for group, month
                      in store.select(months_query("groups"), bindings).rows),
                     key=lambda row: row[0])
+    counts = months_query("counts")
     counted: list[tuple[str, ox.Term, int]] = []
     batch, total = 4, 0  # a month of a document cited 50,000 times holds about 500 keys
     while len(counted) < len(groups) and total <= upto:
@@ -230,8 +231,7 @@ def month_counts(store: Backend, name: str, bindings: Bindings,
         while 0 < end < len(groups) and groups[end][0] == groups[end - 1][0]:
             end += 1  # a month's groups are counted together: its keys are ordered across them
         chunk = groups[len(counted):end]
-        found = dict(store.select(months_query("counts"),
-                                  {"group": [group for _, group in chunk]}).rows)
+        found = dict(store.select(counts, {"group": [group for _, group in chunk]}).rows)
         counted += [(month, group, int(found[group].value) if group in found else 0)
                     for month, group in chunk]
         total, batch = sum(n for *_, n in counted), batch * 4
