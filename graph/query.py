@@ -168,7 +168,7 @@ def run_query(
     just those, any other is cut after it ran. A paged query counts the keys its sub-SELECT
     orders (a citing document, a duty), each of which may give more than one row.
     """
-    return _run(store, query, params or {}, limit, offset)[0]
+    return _run(store, query, *_text_and_bindings(query, params or {}), limit, offset)[0]
 
 
 def run_page(
@@ -176,22 +176,22 @@ def run_page(
 ) -> tuple[Table, bool]:
     """:func:`run_query`'s page of ``limit`` rows (keys, for a paged query) after ``offset``,
     and whether more follow (for a paged query, the month counts tell, or a :func:`probe`)."""
-    if not PAGE_MARK.search(_text_and_bindings(query, params or {})[0]):
-        table = run_query(store, query, params, limit=limit + 1, offset=offset)
+    text, bindings = _text_and_bindings(query, params or {})
+    if not PAGE_MARK.search(text):
+        table = _run(store, query, text, bindings, limit + 1, offset)[0]
         return Table(table.variables, table.rows[:limit]), len(table.rows) > limit
-    table, keys = _run(store, query, params or {}, limit, offset)
+    table, keys = _run(store, query, text, bindings, limit, offset)
     if keys is not None:
         return table, keys > offset + limit
-    text, bindings = _text_and_bindings(query, params or {})
     return table, bool(store.select(probe(text, offset + limit), bindings).rows)
 
 
-def _run(store: Backend, query: str, params: dict[str, str], limit: int | None,
+def _run(store: Backend, query: str, text: str, bindings: Bindings, limit: int | None,
          offset: int) -> tuple[Table, int | None]:
-    """The rows of :func:`run_query`, and the number of keys when it read them by month."""
+    """The rows of :func:`run_query` (``query`` read as ``text`` with ``bindings``), and the
+    number of keys when it read them by month."""
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(None, "limit and offset count rows: give 0 or more")
-    text, bindings = _text_and_bindings(query, params)
     if not PAGE_MARK.search(text):
         table = store.select(text, bindings)
         end = None if limit is None else offset + limit
