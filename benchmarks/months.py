@@ -6,7 +6,7 @@
 Prints, per symbol: its citations, the p50 of counting the months its first page of 100
 needs (the count that also chooses the way), and of that page in one pass (backlinks.rq)
 and by month (the month form, its counts included), in the same minute: the figures behind
-``MONTHS_ABOVE``.
+``PERIODS_ABOVE``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vankien.graph import query
-from vankien.graph.query import bind, load_query, month_counts, paged, run_query
+from vankien.graph.query import bind, load_query, paged, period_counts, run_query
 from vankien.graph.store import open_store
 
 MOST_CITED = """PREFIX vk: <https://w3id.org/vankien/ontology#>
@@ -49,8 +49,8 @@ def main() -> None:
         for symbol, n in backend.select(MOST_CITED % args.top).rows:
             params = {"symbol": symbol.value}
             bound = bind(load_query("backlinks"), params)
-            query.MONTHS_ABOVE = 0
-            count = p50(lambda b=bound: month_counts(backend, "backlinks", b, 100))
+            query.PERIODS_ABOVE = 0
+            count = p50(lambda b=bound: period_counts(backend, "backlinks", b, 100))
             one_pass = p50(lambda b=bound: backend.select(paged(text, 100), b))
             months = p50(lambda p=params: run_query(backend, "backlinks", p, limit=100))
             print(f"| {symbol.value} | {int(n.value):,} | {count:.1f} | {one_pass:.1f} | "

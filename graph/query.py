@@ -11,13 +11,14 @@ the rows' keys and ends with a ``# page`` mark, where :func:`paged` puts ``LIMIT
 Parameters are bound inside that sub-SELECT.
 
 Ordering is what costs there: the first page of a document cited 15,000 times looks up and
-sorts 15,000 dates. A named query with a month form (``queries/months/NAME.rq``) reads a
-page by month when it has more than :data:`MONTHS_ABOVE` keys (``NAME.keys.rq``, which
-stops counting there): Python lists the month groups of the cited document
-(``NAME.groups.rq``), counts the keys of the earliest ones (``NAME.counts.rq``) until the
-page is covered, and the month form orders the months the page falls in alone. All rows
-come from the query itself, in one pass. The two orders agree unless sources disagree on a
-document's date.
+sorts 15,000 dates. So ingest keeps such keys in groups of one period each (the citations of
+a document in a month, the duties of a body in a year), and a named query with a period form
+(``queries/periods/NAME.rq``) reads a page by period when it has more than
+:data:`PERIODS_ABOVE` keys (``NAME.keys.rq``, which stops counting there): Python lists the
+groups in page order (``NAME.groups.rq``), counts the keys of the first ones
+(``NAME.counts.rq``) until the page is covered, and the period form orders the periods the
+page falls in alone. All rows come from the query itself, in one pass. The two orders agree
+unless sources disagree on a document's date.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
-MONTHS = QUERIES / "months"
-MONTHS_ABOVE = 1000  # keys: below, one pass orders them in well under 50 ms
+PERIODS = QUERIES / "periods"
+PERIODS_ABOVE = 1000  # keys: below, one pass orders them in well under 50 ms
 TYPES = {"string", "label", "iri", "integer", "date"}
 _NAME = re.compile(r"[\w-]+")  # a named query, not SPARQL text
 _ORDER_AT_MARK = re.compile(r"\bORDER\s+BY\b[^\n]*?(?=#[ \t]*page[ \t]*$)",
@@ -175,7 +176,7 @@ def run_page(
     store: Backend, query: str, params: dict[str, str] | None, limit: int, offset: int = 0,
 ) -> tuple[Table, bool]:
     """:func:`run_query`'s page of ``limit`` rows (keys, for a paged query) after ``offset``,
-    and whether more follow (for a paged query, the month counts tell, or a :func:`probe`)."""
+    and whether more follow (for a paged query, the period counts tell, or a :func:`probe`)."""
     text, bindings = _text_and_bindings(query, params or {})
     if not PAGE_MARK.search(text):
         table = _run(store, query, text, bindings, limit + 1, offset)[0]
@@ -189,7 +190,7 @@ def run_page(
 def _run(store: Backend, query: str, text: str, bindings: Bindings, limit: int | None,
          offset: int) -> tuple[Table, int | None]:
     """The rows of :func:`run_query` (``query`` read as ``text`` with ``bindings``), and the
-    number of keys when it read them by month."""
+    number of keys when it read them by period."""
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(None, "limit and offset count rows: give 0 or more")
     if not PAGE_MARK.search(text):
@@ -197,66 +198,64 @@ def _run(store: Backend, query: str, text: str, bindings: Bindings, limit: int |
         end = None if limit is None else offset + limit
         return Table(table.variables, table.rows[offset:end]), None
     name = query.strip() if _NAME.fullmatch(query.strip()) else None
-    months = None
-    if name and limit is not None and (MONTHS / f"{name}.rq").is_file():
-        months = month_counts(store, name, bindings, offset + limit)
-    if not months:
+    periods = None
+    if name and limit is not None and (PERIODS / f"{name}.rq").is_file():
+        periods = period_counts(store, name, bindings, offset + limit)
+    if not periods:
         return store.select(paged(text, limit, offset), bindings), None
-    groups, skip = pick_months(months, limit, offset)
-    form = (MONTHS / f"{name}.rq").read_text(encoding="utf-8")
+    groups, skip = pick_periods(periods, limit, offset)
+    form = (PERIODS / f"{name}.rq").read_text(encoding="utf-8")
     return (store.select(paged(form, limit, skip), {**bindings, "group": groups}),
-            sum(n for _, _, n in months))
+            sum(n for _, _, n in periods))
 
 
-def month_counts(store: Backend, name: str, bindings: Bindings,
-                 upto: int) -> list[tuple[str, ox.Term, int]]:
-    """``(month, group, keys)`` of a named query with a month form, earliest month first,
-    counted until they hold more than ``upto`` keys (or all are counted); none when the
-    query has no more than :data:`MONTHS_ABOVE` keys or its keys no groups (a store written
-    before them)."""
-    def months_query(kind: str) -> str:
-        return (MONTHS / f"{name}.{kind}.rq").read_text(encoding="utf-8")
+def period_counts(store: Backend, name: str, bindings: Bindings,
+                  upto: int) -> list[tuple[str, ox.Term, int]]:
+    """``(period, group, keys)`` of a named query with a period form, in page order, counted
+    until they hold more than ``upto`` keys (or all are counted); none when the query has no
+    more than :data:`PERIODS_ABOVE` keys or its keys no groups (a store written before them)."""
+    def period_query(kind: str) -> str:
+        return (PERIODS / f"{name}.{kind}.rq").read_text(encoding="utf-8")
 
-    keys = paged(months_query("keys"), MONTHS_ABOVE + 1)  # counting stops past the threshold
-    if int(store.select(keys, bindings).rows[0][0].value) <= MONTHS_ABOVE:
+    keys = paged(period_query("keys"), PERIODS_ABOVE + 1)  # counting stops past the threshold
+    if int(store.select(keys, bindings).rows[0][0].value) <= PERIODS_ABOVE:
         return []
-    groups = sorted(((month.value, group) for group, month
-                     in store.select(months_query("groups"), bindings).rows),
-                    key=lambda row: row[0])
-    counts = months_query("counts")
+    groups = [(period.value, group) for group, period
+              in store.select(period_query("groups"), bindings).rows]
+    counts = period_query("counts")
     counted: list[tuple[str, ox.Term, int]] = []
     batch, total = 4, 0  # a month of a document cited 50,000 times holds about 500 keys
     while len(counted) < len(groups) and total <= upto:
         end = len(counted) + batch
         while 0 < end < len(groups) and groups[end][0] == groups[end - 1][0]:
-            end += 1  # a month's groups are counted together: its keys are ordered across them
+            end += 1  # a period's groups are counted together: its keys are ordered across them
         chunk = groups[len(counted):end]
         found = dict(store.select(counts, {"group": [group for _, group in chunk]}).rows)
-        counted += [(month, group, int(found[group].value) if group in found else 0)
-                    for month, group in chunk]
+        counted += [(period, group, int(found[group].value) if group in found else 0)
+                    for period, group in chunk]
         total, batch = sum(n for *_, n in counted), batch * 4
     return counted if total else []
 
 
-def pick_months(months: list[tuple[str, ox.Term, int]], limit: int,
-                offset: int) -> tuple[list[ox.Term], int]:
-    """The groups of the months that keys ``offset`` to ``offset + limit`` fall in, and how
-    many keys of those months come before ``offset`` (a page of none: the month at
-    ``offset``; past the end: the last month, skipped whole). Every group of a month is taken:
-    a month's keys are ordered across its groups."""
+def pick_periods(periods: list[tuple[str, ox.Term, int]], limit: int,
+                 offset: int) -> tuple[list[ox.Term], int]:
+    """The groups of the periods that keys ``offset`` to ``offset + limit`` fall in, and how
+    many keys of those periods come before ``offset`` (a page of none: the period at
+    ``offset``; past the end: the last period, skipped whole). Every group of a period is
+    taken: a period's keys are ordered across its groups."""
     totals: dict[str, int] = {}
-    for month, _, n in months:
-        totals[month] = totals.get(month, 0) + n
+    for period, _, n in periods:
+        totals[period] = totals.get(period, 0) + n
     start, skip, taken = 0, None, set()
-    for month, n in totals.items():
+    for period, n in totals.items():
         if start + n > offset and start < offset + max(limit, 1):
             skip = offset - start if skip is None else skip
-            taken.add(month)
+            taken.add(period)
         start += n
     if skip is None:
-        last = months[-1][0]
+        last = periods[-1][0]
         taken, skip = {last}, offset - (start - totals[last])
-    return [group for month, group, _ in months if month in taken], skip
+    return [group for period, group, _ in periods if period in taken], skip
 
 
 def _text_and_bindings(query: str, params: dict[str, str]) -> tuple[str, dict[str, ox.Term]]:

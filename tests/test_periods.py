@@ -1,5 +1,6 @@
-"""Backlinks of a much-cited document read by month: pages of the month form are slices of
-its rows, and its rows are those of backlinks.rq (composed documents, both backends)."""
+"""Named queries read by period: pages of a period form are slices of its rows, and its rows
+are those of the query itself (composed documents, both backends). Backlinks of a much-cited
+document go by month."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from vankien.graph import query
 from vankien.graph.build import build_ntriples
-from vankien.graph.query import bind, load_query, month_counts, pick_months, run_page, run_query
+from vankien.graph.query import bind, load_query, period_counts, pick_periods, run_page, run_query
 from vankien.graph.store import Backend, Table
 from vankien.loaders.model import Citation, Document, Extraction, Source
 
@@ -43,7 +44,7 @@ def store(empty_backend: Backend) -> Backend:
 
 @pytest.fixture
 def by_month(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(query, "MONTHS_ABOVE", 0)
+    monkeypatch.setattr(query, "PERIODS_ABOVE", 0)
 
 
 KEYS = len(DATES) + len(DATES[::3])
@@ -52,8 +53,8 @@ KEYS = len(DATES) + len(DATES[::3])
 def test_the_month_form_gives_the_rows_of_backlinks(store: Backend,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     whole = run_query(store, "backlinks", PARAMS)
-    monkeypatch.setattr(query, "MONTHS_ABOVE", 0)
-    counts = month_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), KEYS)
+    monkeypatch.setattr(query, "PERIODS_ABOVE", 0)
+    counts = period_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), KEYS)
     assert counts and sum(n for *_, n in counts) == KEYS
     assert run_query(store, "backlinks", PARAMS, limit=KEYS) == whole
     assert len(whole.rows) == KEYS  # one row a key: pages below are slices of rows
@@ -74,7 +75,7 @@ def test_a_page_by_month_is_a_slice_of_the_rows(store: Backend, by_month: None,
 
 @pytest.mark.parametrize(("limit", "offset", "more"), [
     (5, 0, True), (5, KEYS - 5, False), (5, KEYS - 6, True), (1, KEYS, False)])
-def test_the_month_counts_say_whether_more_rows_follow(store: Backend, by_month: None,
+def test_the_period_counts_say_whether_more_rows_follow(store: Backend, by_month: None,
                                                        limit: int, offset: int,
                                                        more: bool) -> None:
     assert run_page(store, "backlinks", PARAMS, limit, offset)[1] is more
@@ -85,9 +86,9 @@ def test_the_month_counts_say_whether_more_rows_follow(store: Backend, by_month:
     (10, ["", "2023-12", "2024-01"]),
     (11, ["", "2023-12", "2024-01", "2024-02", "2024-03"]),
     (KEYS, ["", "2023-12", "2024-01", "2024-02", "2024-03"])])
-def test_month_counts_count_the_earliest_months_that_hold_the_page(
+def test_period_counts_count_the_earliest_months_that_hold_the_page(
         store: Backend, by_month: None, upto: int, months: list[str]) -> None:
-    counts = month_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), upto)
+    counts = period_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), upto)
     assert sorted({month for month, *_ in counts}) == months
 
 
@@ -103,20 +104,21 @@ class Groups:
                                              for g in bindings["group"] if self.groups[g][1]])
         if "COUNT" in text:  # the keys query
             return Table(["keys"], [(ox.Literal(str(sum(n for _, n in self.groups.values()))),)])
-        return Table(["group", "month"], [(g, ox.Literal(m)) for g, (m, _) in self.groups.items()])
+        return Table(["group", "month"], sorted(  # in page order, as the groups query gives them
+            ((g, ox.Literal(m)) for g, (m, _) in self.groups.items()), key=lambda r: r[1].value))
 
 
 @given(st.lists(st.tuples(st.sampled_from(["", "2024-01", "2024-02", "2024-03", "2025-07"]),
                           st.integers(0, 9)), max_size=12),
        st.integers(0, 40), st.integers(0, 40))
-def test_month_counts_are_whole_months_enough_or_all(groups: list[tuple[str, int]], upto: int,
+def test_period_counts_are_whole_months_enough_or_all(groups: list[tuple[str, int]], upto: int,
                                                       above: int) -> None:
     """The earliest months, every group of each, more than ``upto`` keys or all of them; none
-    when the query has no more than ``MONTHS_ABOVE`` keys."""
+    when the query has no more than ``PERIODS_ABOVE`` keys."""
     store = Groups(groups)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(query, "MONTHS_ABOVE", above)
-        counts = month_counts(store, "backlinks", {}, upto)  # type: ignore[arg-type]
+        patch.setattr(query, "PERIODS_ABOVE", above)
+        counts = period_counts(store, "backlinks", {}, upto)  # type: ignore[arg-type]
     total = sum(n for _, n in groups)
     if total <= above:
         assert counts == []
@@ -140,8 +142,8 @@ MONTHS = [("", "u", 2), ("2024-01", "a", 3), ("2024-01", "b", 1), ("2024-02", "c
     (0, 3, ["a", "b"], 1),  # nothing asked: one month, past the offset
     (5, 20, ["c"], 14),  # past the end: the last month, skipped whole
 ])
-def test_pick_months(limit: int, offset: int, groups: list[str], skip: int) -> None:
-    assert pick_months(MONTHS, limit, offset) == (groups, skip)  # type: ignore[arg-type]
+def test_pick_periods(limit: int, offset: int, groups: list[str], skip: int) -> None:
+    assert pick_periods(MONTHS, limit, offset) == (groups, skip)  # type: ignore[arg-type]
 
 
 @given(st.lists(st.integers(1, 5), min_size=1, max_size=8), st.integers(0, 30),
@@ -150,7 +152,7 @@ def test_picked_months_hold_the_page(sizes: list[int], offset: int, limit: int) 
     """The keys of the picked months, after ``skip``, start with the asked page."""
     months = [(f"2024-{m:02}", f"g{m}", n) for m, n in enumerate(sizes, 1)]
     keys = [(month, i) for month, _, n in months for i in range(n)]
-    groups, skip = pick_months(months, limit, offset)  # type: ignore[arg-type]
+    groups, skip = pick_periods(months, limit, offset)  # type: ignore[arg-type]
     held = [key for key in keys if f"g{int(key[0][5:])}" in groups]
     assert held[skip:][:limit] == keys[offset:offset + limit]
 
