@@ -248,6 +248,15 @@ class _Mapper:
         self._add(group, _VK.documentsOf, issuer)
         self._add(group, _VK.year, integer(year))
 
+    def _duty_in(self, d: str, node: str, actor: str) -> None:
+        """``node`` is one of ``actor``'s duties in the year this source dates ``d`` (a
+        ``vk:DutyYear``, which a page of the body's responsibilities is read from)."""
+        year = self.months.get(d, "")[:4]
+        group = iri(f"{self.base}duties/{year or 'undated'}/{self._local(actor)}")
+        self._add(node, _VK.dutyInYear, group)
+        self._add(group, _VK.dutiesOf, actor)
+        self._add(group, _VK.year, integer(int(year)) if year else None)
+
     def _local(self, node: str) -> str:
         """An IRI term's IRI after the base, or all of it percent-quoted: a group's name."""
         value = node[1:-1]
@@ -269,7 +278,10 @@ class _Mapper:
 
     def _responsibility(self, d: str, node: str, r: Responsibility) -> None:
         self._fact(d, _VK.responsibility, node, _VK.Responsibility)
-        self._add(node, _VK.actor, self._org(r.actor, r.actor_id))
+        actor = self._org(r.actor, r.actor_id)
+        self._add(node, _VK.actor, actor)
+        if actor is not None:
+            self._duty_in(d, node, actor)
         self._add(node, _VK.actorName, literal(r.actor))
         self._add(node, _VK.role, ROLES.get(r.role))
         self._add(node, _VK.task, literal(r.task))

@@ -166,6 +166,9 @@ FACTS = [
      f"<{KL}> vk:responsibility ?r . ?r vk:actor ?a ; vk:role vk:lead ; vk:partner ?b ; "
      f'vk:frequency "yearly" ; vk:deadline "2024-06-30"^^xsd:date ; vk:reportsTo "Ban Thường vụ" ;'
      f' vk:task "theo dõi, báo cáo" ; vk:actorName "Ban Tuyên giáo Đảng ủy Khối" .'),
+    ("a duty is one of its actor's duties in the year its document is dated",
+     f"?r vk:actor <{BTG}> ; vk:dutyInYear <{BASE}duties/2024/{BTG.removeprefix(BASE)}> . "
+     f"<{BASE}duties/2024/{BTG.removeprefix(BASE)}> vk:dutiesOf <{BTG}> ; vk:year 2024 ."),
     ("a body with an IRI is labelled with the name resolved for it, not as written",
      f'?r vk:actor <{BTG}> ; vk:partner <{VP}> . '
      f'<{BTG}> skos:prefLabel "Ban Tuyên giáo Đảng ủy Khối Thử nghiệm"@vi . '

@@ -1,6 +1,6 @@
 """Named queries read by period: pages of a period form are slices of its rows, and its rows
 are those of the query itself (composed documents, both backends). Backlinks of a much-cited
-document go by month."""
+document go by month, the responsibilities of a busy body by year, newest first."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from vankien.graph import query
 from vankien.graph.build import build_ntriples
 from vankien.graph.query import bind, load_query, period_counts, pick_periods, run_page, run_query
 from vankien.graph.store import Backend, Table
-from vankien.loaders.model import Citation, Document, Extraction, Source
+from vankien.loaders.model import Citation, Document, Extraction, Responsibility, Source
 
 # Kế hoạch k of Tỉnh ủy An Lạc, issued on DATES[k]; each implements 35-NQ/TW of 2018, and
 # every third also cites "Nghị quyết 35-NQ/TW" without a year (a second node, same symbol).
@@ -90,6 +90,58 @@ def test_period_counts_count_the_earliest_months_that_hold_the_page(
         store: Backend, by_month: None, upto: int, months: list[str]) -> None:
     counts = period_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), upto)
     assert sorted({month for month, *_ in counts}) == months
+
+
+# Kế hoạch k of Tỉnh ủy An Lạc, issued on ASSIGNED[k], gives Ban Tuyên giáo two duties. Every
+# other plan names the body as resolved (ORG); the rest name it as written, so each of those
+# sources has a body of its own with the same label: a year of several groups.
+ASSIGNED = ["2023-03-01", None, "2024-06-20", "2022-12-31", "2023-03-01", "2024-01-05", None,
+            "2024-06-20", "2023-11-30"]
+ORG = "https://w3id.org/vankien/org/ban-tuyen-giao-tinh-uy-an-lac"
+ACTOR = {"actor": "Ban Tuyên giáo Tỉnh ủy An Lạc"}
+DUTIES = 2 * len(ASSIGNED)
+
+
+def _plan(k: int, date: str | None) -> tuple[str, str, str]:
+    text = f"Kế hoạch phân công {k}"
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    org_id = ORG if k % 2 == 0 else None
+    duties = [Responsibility(ACTOR["actor"], "lead", f"Việc {k}.{j}", actor_id=org_id,
+                             recurrences=("hằng năm",) if j else ()) for j in range(2)]
+    doc = Document(type="KH", type_name="Kế hoạch", symbol=f"{k + 1}-KH/TU", number=str(k + 1),
+                   date=date, responsibilities=duties)
+    extraction = Extraction(Source(f"an-lac/pc-{k}.txt", sha, "txt", text), [doc],
+                            organizations={ORG: ACTOR["actor"]})
+    return f"an-lac/pc-{k}.txt", sha, build_ntriples(extraction)
+
+
+@pytest.fixture
+def duties(empty_backend: Backend) -> Backend:
+    empty_backend.write_sources(_plan(k, date) for k, date in enumerate(ASSIGNED))
+    return empty_backend
+
+
+def test_the_year_form_gives_the_rows_of_responsibilities(duties: Backend, by_month: None) -> None:
+    whole = run_query(duties, "responsibilities", ACTOR, limit=None)
+    counts = period_counts(duties, "responsibilities",
+                           bind(load_query("responsibilities"), ACTOR), DUTIES)
+    assert [period for period, *_ in counts] == sorted(
+        (period for period, *_ in counts), key=lambda p: p or "0", reverse=True)
+    assert sum(n for *_, n in counts) == len(whole.rows) == DUTIES  # one row a duty
+    assert run_query(duties, "responsibilities", ACTOR, limit=DUTIES) == whole
+    dates = [row[whole.variables.index("date")] for row in whole.rows]
+    assert [d.value if d else None for d in dates] == sorted(
+        [d for d in ASSIGNED for _ in range(2)], key=lambda d: d or "", reverse=True)
+
+
+@pytest.mark.parametrize(("limit", "offset"), [
+    (1, 0), (3, 0), (4, 2), (5, 3), (2, DUTIES - 1), (4, DUTIES), (7, 11), (0, 2)])
+def test_a_page_by_year_is_a_slice_of_the_rows(duties: Backend, by_month: None,
+                                               limit: int, offset: int) -> None:
+    whole = run_query(duties, "responsibilities", ACTOR).rows
+    page, more = run_page(duties, "responsibilities", ACTOR, limit, offset)
+    assert page.rows == whole[offset:offset + limit]
+    assert more is (offset + limit < DUTIES)
 
 
 class Groups:
