@@ -43,7 +43,7 @@ def store(empty_backend: Backend) -> Backend:
 
 
 @pytest.fixture
-def by_month(monkeypatch: pytest.MonkeyPatch) -> None:
+def by_period(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(query, "PERIODS_ABOVE", 0)
 
 
@@ -66,7 +66,7 @@ def test_the_month_form_gives_the_rows_of_backlinks(store: Backend,
 @pytest.mark.parametrize(("limit", "offset"), [
     (1, 0), (3, 0), (4, 2), (5, 3), (2, KEYS - 1), (4, KEYS), (3, KEYS + 5), (0, 2),
     (KEYS, 0)])
-def test_a_page_by_month_is_a_slice_of_the_rows(store: Backend, by_month: None,
+def test_a_page_by_month_is_a_slice_of_the_rows(store: Backend, by_period: None,
                                                 limit: int, offset: int) -> None:
     whole = run_query(store, "backlinks", PARAMS).rows  # all rows: in one pass
     assert run_query(store, "backlinks", PARAMS, limit=limit, offset=offset).rows == \
@@ -75,7 +75,7 @@ def test_a_page_by_month_is_a_slice_of_the_rows(store: Backend, by_month: None,
 
 @pytest.mark.parametrize(("limit", "offset", "more"), [
     (5, 0, True), (5, KEYS - 5, False), (5, KEYS - 6, True), (1, KEYS, False)])
-def test_the_period_counts_say_whether_more_rows_follow(store: Backend, by_month: None,
+def test_the_period_counts_say_whether_more_rows_follow(store: Backend, by_period: None,
                                                        limit: int, offset: int,
                                                        more: bool) -> None:
     assert run_page(store, "backlinks", PARAMS, limit, offset)[1] is more
@@ -87,7 +87,7 @@ def test_the_period_counts_say_whether_more_rows_follow(store: Backend, by_month
     (11, ["", "2023-12", "2024-01", "2024-02", "2024-03"]),
     (KEYS, ["", "2023-12", "2024-01", "2024-02", "2024-03"])])
 def test_period_counts_count_the_earliest_months_that_hold_the_page(
-        store: Backend, by_month: None, upto: int, months: list[str]) -> None:
+        store: Backend, by_period: None, upto: int, months: list[str]) -> None:
     counts = period_counts(store, "backlinks", bind(load_query("backlinks"), PARAMS), upto)
     assert sorted({month for month, *_ in counts}) == months
 
@@ -121,7 +121,7 @@ def duties(empty_backend: Backend) -> Backend:
     return empty_backend
 
 
-def test_the_year_form_gives_the_rows_of_responsibilities(duties: Backend, by_month: None) -> None:
+def test_the_year_form_gives_the_rows_of_responsibilities(duties: Backend, by_period: None) -> None:
     whole = run_query(duties, "responsibilities", ACTOR, limit=None)
     counts = period_counts(duties, "responsibilities",
                            bind(load_query("responsibilities"), ACTOR), DUTIES)
@@ -136,7 +136,7 @@ def test_the_year_form_gives_the_rows_of_responsibilities(duties: Backend, by_mo
 
 @pytest.mark.parametrize(("limit", "offset"), [
     (1, 0), (3, 0), (4, 2), (5, 3), (2, DUTIES - 1), (4, DUTIES), (7, 11), (0, 2)])
-def test_a_page_by_year_is_a_slice_of_the_rows(duties: Backend, by_month: None,
+def test_a_page_by_year_is_a_slice_of_the_rows(duties: Backend, by_period: None,
                                                limit: int, offset: int) -> None:
     whole = run_query(duties, "responsibilities", ACTOR).rows
     page, more = run_page(duties, "responsibilities", ACTOR, limit, offset)
@@ -209,12 +209,19 @@ def test_picked_months_hold_the_page(sizes: list[int], offset: int, limit: int) 
     assert held[skip:][:limit] == keys[offset:offset + limit]
 
 
-def test_a_store_without_month_groups_pages_in_one_pass(empty_backend: Backend,
-                                                        by_month: None) -> None:
-    """A store written before the groups: the keys are many, the months none."""
+@pytest.mark.parametrize(("sources", "name", "params", "groups"), [
+    (lambda: [_source(k, date) for k, date in enumerate(DATES)], "backlinks", PARAMS,
+     "/citations/"),
+    (lambda: [_plan(k, date) for k, date in enumerate(ASSIGNED)], "responsibilities", ACTOR,
+     "/duties/")])
+def test_a_store_without_groups_pages_in_one_pass(empty_backend: Backend, by_period: None,
+                                                  sources: Any, name: str,
+                                                  params: dict[str, str], groups: str) -> None:
+    """A store written before the groups: the keys are many, the periods none."""
     empty_backend.write_sources(
-        (path, sha, "".join(line for line in nt.splitlines(True) if "/citations/" not in line))
-        for path, sha, nt in (_source(k, date) for k, date in enumerate(DATES)))
-    whole = run_query(empty_backend, "backlinks", PARAMS).rows
-    assert len(whole) == KEYS
-    assert run_query(empty_backend, "backlinks", PARAMS, limit=3, offset=2).rows == whole[2:5]
+        (path, sha, "".join(line for line in nt.splitlines(True) if groups not in line))
+        for path, sha, nt in sources())
+    whole = run_query(empty_backend, name, params).rows
+    assert len(whole) > 5
+    assert period_counts(empty_backend, name, bind(load_query(name), params), 5) == []
+    assert run_query(empty_backend, name, params, limit=3, offset=2).rows == whole[2:5]
