@@ -149,8 +149,9 @@ class _Mapper:
             self._signature(d, iri(f"{fact}signature"), doc.signer)
         for j, citation in enumerate(doc.citations):
             self._citation(d, iri(f"{fact}mention/{j}"), citation)
+        year = year_of(doc.date)
         for j, duty in enumerate(doc.responsibilities):
-            self._responsibility(d, iri(f"{fact}responsibility/{j}"), duty)
+            self._responsibility(d, iri(f"{fact}responsibility/{j}"), duty, year)
         for j, recipient in enumerate(doc.recipients):
             self._recipient(d, iri(f"{fact}recipient/{j}"), recipient)
         for j, receipt in enumerate(doc.received):
@@ -248,14 +249,13 @@ class _Mapper:
         self._add(group, _VK.documentsOf, issuer)
         self._add(group, _VK.year, integer(year))
 
-    def _duty_in(self, d: str, node: str, actor: str) -> None:
-        """``node`` is one of ``actor``'s duties in the year this source dates ``d`` (a
-        ``vk:DutyYear``, which a page of the body's responsibilities is read from)."""
-        year = self.months.get(d, "")[:4]
+    def _duty_in(self, node: str, actor: str, year: int | None) -> None:
+        """``node`` is one of ``actor``'s duties in ``year``, as this source dates the document
+        (a ``vk:DutyYear``, which a page of the body's responsibilities is read from)."""
         group = iri(f"{self.base}duties/{year or 'undated'}/{self._local(actor)}")
         self._add(node, _VK.dutyInYear, group)
         self._add(group, _VK.dutiesOf, actor)
-        self._add(group, _VK.year, integer(int(year)) if year else None)
+        self._add(group, _VK.year, integer(year) if year else None)
 
     def _local(self, node: str) -> str:
         """An IRI term's IRI after the base, or all of it percent-quoted: a group's name."""
@@ -276,12 +276,12 @@ class _Mapper:
         self._add(node, _VK.position, _lit(s.position))
         self._evidence(node, s.span)
 
-    def _responsibility(self, d: str, node: str, r: Responsibility) -> None:
+    def _responsibility(self, d: str, node: str, r: Responsibility, year: int | None) -> None:
         self._fact(d, _VK.responsibility, node, _VK.Responsibility)
         actor = self._org(r.actor, r.actor_id)
         self._add(node, _VK.actor, actor)
         if actor is not None:
-            self._duty_in(d, node, actor)
+            self._duty_in(node, actor, year)
         self._add(node, _VK.actorName, literal(r.actor))
         self._add(node, _VK.role, ROLES.get(r.role))
         self._add(node, _VK.task, literal(r.task))
