@@ -189,8 +189,8 @@ def run_page(
 
 def _run(store: Backend, query: str, text: str, bindings: Bindings, limit: int | None,
          offset: int) -> tuple[Table, int | None]:
-    """The rows of :func:`run_query` (``query`` read as ``text`` with ``bindings``), and the
-    number of keys when it read them by period."""
+    """The rows of :func:`run_query` (``query`` read as ``text`` with ``bindings``), and,
+    when it read them by period, the keys it counted: more than ``offset + limit``, or all."""
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(None, "limit and offset count rows: give 0 or more")
     if not PAGE_MARK.search(text):
